@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
+import { formatProblem } from '../errors.js';
+import { loadConfig } from '../io/load-config.js';
+import { watchProject } from '../io/watch-project.js';
+import { color, formatKB, runCli } from './terminal.js';
+
+interface Flags {
+  drafts: boolean;
+  force: boolean;
+  watch: boolean;
+  json: boolean;
+  root: string;
+  config?: string;
+}
+
+const program = new Command('build-newsletter')
+  .description('Build every article in articles/ (or the named ones) into out/<slug>.html and out/<slug>.txt.')
+  .argument('[files...]', 'articles to build, e.g. articles/openai-amazon.md (default: all)')
+  .option('--drafts', 'include articles with "draft: true"', false)
+  .option('--force', 'ignore the incremental cache and rebuild everything', false)
+  .option('--watch', 'rebuild when an article, template or the config changes', false)
+  .option('--json', 'print the result as JSON on stdout', false)
+  .option('--root <dir>', 'project root', process.cwd())
+  .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+
+await runCli(async () => {
+  program.parse();
+  const flags = program.opts<Flags>();
+  const files = program.args;
+  const config = await loadConfig({ root: flags.root, configFile: flags.config });
+  const options: BuildOptions = { config, drafts: flags.drafts, force: flags.force, files };
+  if (flags.json && flags.watch) {
+    process.stderr.write('--json and --watch do not go together: drop one\n');
+    return 2;
+  }
+  if (flags.json) {
+    const result = await build(options);
+    process.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);
+    return result.problems.length > 0 ? 1 : 0;
+  }
+  const result = await build({ ...options, onArticle: printArticle });
+  printSummary(result);
+  if (!flags.watch) return result.problems.length > 0 ? 1 : 0;
+
+  process.stdout.write(color.dim(`Watching ${config.paths.articles}, ${config.paths.templates} and the config. Ctrl-C stops.\n`));
+  let queue = Promise.resolve();
+  const watcher = watchProject(config, (change) => {
+    queue = queue.then(async () => {
+      const changed = change.everything ? undefined : change.articles;
+      if (changed && changed.length === 0 && change.removedArticles.length === 0) return;
+      const next = await build({ ...options, files: changed && changed.length > 0 ? changed : undefined, onArticle: printArticle });
+      printSummary(next);
+    }).catch((error: unknown) => {
+      for (const line of (error as { problems?: { message: string }[] }).problems?.map((problem) => formatProblem(problem)) ?? [String(error)]) {
+        process.stderr.write(`${color.red('error')} ${line}\n`);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => process.once('SIGINT', () => void watcher.close().then(resolve)));
+  return 0;
+});
+
+function printArticle(result: ArticleResult): void {
+  switch (result.status) {
+    case 'built':
+    case 'cached': {
+      const mark = result.status === 'built' ? color.green('✓') : color.dim('=');
+      const note = result.status === 'cached' ? color.dim(' (unchanged)') : '';
+      process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${note}\n`);
+      break;
+    }
+    case 'draft-skipped':
+      process.stdout.write(`${color.dim('-')} ${result.slug.padEnd(36)} ${color.dim('draft, skipped (use --drafts)')}\n`);
+      break;
+    case 'failed':
+      for (const problem of result.error.problems) process.stderr.write(`${color.red('✗')} ${formatProblem(problem)}\n`);
+      break;
+  }
+}
+
+function printSummary(result: BuildResult): void {
+  const count = (status: ArticleResult['status']) => result.articles.filter((article) => article.status === status).length;
+  const parts = [`${count('built')} built`, `${count('cached')} unchanged`];
+  if (count('draft-skipped')) parts.push(`${count('draft-skipped')} drafts skipped`);
+  if (result.removed.length) parts.push(`${result.removed.length} outputs removed`);
+  const failed = count('failed');
+  if (failed) parts.push(color.red(`${failed} failed`));
+  process.stdout.write(`${color.bold(`${parts.join(', ')}`)} ${color.dim(`in ${Math.round(result.durationMs)} ms → ${result.config.paths.out}`)}\n`);
+}
+
+function toJson(result: BuildResult) {
+  return {
+    out: result.config.paths.out,
+    durationMs: Math.round(result.durationMs),
+    articles: result.articles.map((article) =>
+      article.status === 'failed' ? { status: article.status, file: article.file, problems: article.error.problems } : article,
+    ),
+    removed: result.removed,
+    problems: result.problems,
+  };
+}

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Locale } from '../i18n/strings.js';
+
+/**
+ * What a project may put in `newsletter.config.json`. Every key is optional;
+ * the defaults below are the magazine's own. Secrets (SMTP credentials) never
+ * go here: they come from the environment.
+ */
+export interface UserConfig {
+  /** Name in the brand header, the sender name and the footer. @default "Business Punk" */
+  brand?: string;
+  /** Language of fixed strings and `<html lang>`. @default "de" */
+  locale?: Locale;
+  /** Sender of test sends, `Name <address>` or a bare address. @default "Business Punk <newsletter@example.com>" */
+  from?: string;
+  /** Unsubscribe page; shown in the footer and sent as `List-Unsubscribe`. @default "https://example.com/newsletter/abmelden" */
+  unsubscribeUrl?: string;
+  /** Base for "read on the web" links of articles that set no `url`; null for none. @default null */
+  webBaseUrl?: string | null;
+  /** Prefix for the subject of test sends, e.g. "[TEST]". @default "" */
+  subjectPrefix?: string;
+  /** Colours as #rrggbb. Defaults meet WCAG AA on their backgrounds. */
+  colors?: Partial<Colors>;
+  /** Folders, relative to the project root. */
+  paths?: Partial<Paths>;
+}
+
+export interface Colors {
+  /** Page background behind the 600 px column. @default "#efebe4" */
+  page: string;
+  /** Background of the content column. @default "#ffffff" */
+  paper: string;
+  /** Body text. @default "#1b1b1b" */
+  text: string;
+  /** Secondary text (byline, captions, footer on paper). @default "#5c5c5c" */
+  muted: string;
+  /** Brand header and footer background. @default "#111111" */
+  brand: string;
+  /** Text on the brand background. @default "#ffffff" */
+  brandText: string;
+  /** Kicker, links and accents on paper. @default "#c2185b" */
+  accent: string;
+  /** Background of the "Business Punk Check" box. @default "#ffe14d" */
+  checkBackground: string;
+  /** Text in the check box. @default "#111111" */
+  checkText: string;
+  /** Hairlines between sections. @default "#e3ddd2" */
+  rule: string;
+}
+
+export interface Paths {
+  /** @default "articles" */
+  articles: string;
+  /** @default "templates" */
+  templates: string;
+  /** @default "out" */
+  out: string;
+}
+
+export interface ResolvedConfig {
+  readonly root: string;
+  /** The config file that was read, or null when defaults were used. */
+  readonly configFile: string | null;
+  readonly brand: string;
+  readonly locale: Locale;
+  readonly from: string;
+  readonly unsubscribeUrl: string;
+  readonly webBaseUrl: string | null;
+  readonly subjectPrefix: string;
+  readonly colors: Readonly<Colors>;
+  /** Absolute paths. */
+  readonly paths: Readonly<Paths>;
+}
+
+export const CONFIG_FILE_NAME = 'newsletter.config.json';
+
+export const DEFAULT_COLORS: Readonly<Colors> = Object.freeze({
+  page: '#efebe4',
+  paper: '#ffffff',
+  text: '#1b1b1b',
+  muted: '#5c5c5c',
+  brand: '#111111',
+  brandText: '#ffffff',
+  accent: '#c2185b',
+  checkBackground: '#ffe14d',
+  checkText: '#111111',
+  rule: '#e3ddd2',
+});
+
+export const DEFAULT_CONFIG = Object.freeze({
+  brand: 'Business Punk',
+  locale: 'de' as Locale,
+  from: 'Business Punk <newsletter@example.com>',
+  unsubscribeUrl: 'https://example.com/newsletter/abmelden',
+  webBaseUrl: null,
+  subjectPrefix: '',
+  paths: Object.freeze({ articles: 'articles', templates: 'templates', out: 'out' }),
+});
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #rrggbb, e.g. "#c2185b"' });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
+
+/** Schema of the config file; `strictObject` so typos are reported with a suggestion. */
+export const userConfigSchema = z.strictObject({
+  brand: z.string().trim().min(1).optional(),
+  locale: z.enum(['de', 'en'], { error: 'must be "de" or "en"' }).optional(),
+  from: z.string().trim().min(3).optional(),
+  unsubscribeUrl: httpsUrl.optional(),
+  webBaseUrl: httpsUrl.nullable().optional(),
+  subjectPrefix: z.string().optional(),
+  colors: z
+    .strictObject(Object.fromEntries(Object.keys(DEFAULT_COLORS).map((key) => [key, hexColor.optional()])) as Record<keyof Colors, z.ZodOptional<typeof hexColor>>)
+    .optional(),
+  paths: z
+    .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })
+    .optional(),
+});
+
+/** Fill in defaults and make paths absolute. Pure: reads nothing from disk. */
+export function resolveConfig(user: UserConfig, root: string, configFile: string | null = null): ResolvedConfig {
+  const absoluteRoot = path.resolve(root);
+  const paths = { ...DEFAULT_CONFIG.paths, ...user.paths };
+  return Object.freeze({
+    root: absoluteRoot,
+    configFile,
+    brand: user.brand ?? DEFAULT_CONFIG.brand,
+    locale: user.locale ?? DEFAULT_CONFIG.locale,
+    from: user.from ?? DEFAULT_CONFIG.from,
+    unsubscribeUrl: user.unsubscribeUrl ?? DEFAULT_CONFIG.unsubscribeUrl,
+    webBaseUrl: user.webBaseUrl ?? DEFAULT_CONFIG.webBaseUrl,
+    subjectPrefix: user.subjectPrefix ?? DEFAULT_CONFIG.subjectPrefix,
+    colors: Object.freeze({ ...DEFAULT_COLORS, ...user.colors }),
+    paths: Object.freeze({
+      articles: path.resolve(absoluteRoot, paths.articles),
+      templates: path.resolve(absoluteRoot, paths.templates),
+      out: path.resolve(absoluteRoot, paths.out),
+    }),
+  });
+}

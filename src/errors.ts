@@ -1,0 +1,147 @@
+/**
+ * One family of errors, one class per stage. Every user-facing message is
+ * built here or in the stage that throws, and always says how to fix it.
+ *
+ * A `NewsletterError` is a user mistake (bad article, bad template, bad
+ * config, bad flag): the CLI prints `file:line: message` and no stack trace.
+ * Anything else is a bug and is printed with its stack.
+ */
+
+export type ErrorCode =
+  | 'E_USAGE'
+  | 'E_CONFIG'
+  | 'E_FRONTMATTER'
+  | 'E_ARTICLE'
+  | 'E_TEMPLATE'
+  | 'E_MJML'
+  | 'E_OUTPUT'
+  | 'E_SEND'
+  | 'E_CHECK';
+
+export interface Problem {
+  /** Path of the file at fault, relative to the project root where possible. */
+  file?: string;
+  /** 1-based line in `file`, where known. */
+  line?: number;
+  /** What is wrong and how to fix it, in one sentence. */
+  message: string;
+}
+
+export interface NewsletterErrorOptions {
+  code: ErrorCode;
+  file?: string;
+  line?: number;
+  cause?: unknown;
+  /** Further problems found in the same file (all are reported, not only the first). */
+  problems?: Problem[];
+}
+
+export class NewsletterError extends Error {
+  readonly code: ErrorCode;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly problems: readonly Problem[];
+
+  constructor(message: string, options: NewsletterErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code;
+    this.file = options.file;
+    this.line = options.line;
+    this.problems = options.problems ?? [{ file: options.file, line: options.line, message }];
+  }
+}
+
+/** Bad flags or arguments on the command line. */
+export class UsageError extends NewsletterError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { code: 'E_USAGE', cause });
+  }
+}
+
+/** `newsletter.config.json` is malformed or has invalid values. */
+export class ConfigError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_CONFIG' });
+  }
+}
+
+/** The frontmatter block could not be read (malformed YAML, non-YAML engine). */
+export class FrontmatterError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_FRONTMATTER' });
+  }
+}
+
+/** The frontmatter was read but its keys or values break the article contract. */
+export class ArticleError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_ARTICLE' });
+  }
+}
+
+/** A Handlebars template failed to compile or to render. */
+export class TemplateError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_TEMPLATE' });
+  }
+}
+
+/** The MJML produced by the templates is invalid. */
+export class MjmlError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_MJML' });
+  }
+}
+
+/** Writing to the output folder failed. */
+export class OutputError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_OUTPUT' });
+  }
+}
+
+export function isNewsletterError(error: unknown): error is NewsletterError {
+  return error instanceof NewsletterError;
+}
+
+/** `file:line: message`, the one-line form every user-facing error takes. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.file === undefined ? '' : problem.line === undefined ? `${problem.file}: ` : `${problem.file}:${problem.line}: `;
+  return `${where}${problem.message}`;
+}
+
+/** One line per problem; internal errors keep their stack so bugs can be reported. */
+export function formatError(error: unknown): string[] {
+  if (isNewsletterError(error)) return error.problems.map(formatProblem);
+  if (error instanceof Error) return [error.stack ?? error.message];
+  return [String(error)];
+}
+
+/** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
+export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshtein(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,66 @@
+import type { ResolvedConfig } from '../config/config.js';
+import { compileMjml } from './compile-mjml.js';
+import type { CompiledTemplates } from './compile-templates.js';
+import { parseFrontmatter } from './parse-frontmatter.js';
+import { renderText } from './render-text.js';
+import { renderView, type NewsletterView } from './render-view.js';
+import { validateArticle, type Article } from './validate-article.js';
+
+export interface ArticleSource {
+  /** Project-relative path, used in every message about this article. */
+  file: string;
+  /** The file's text. */
+  source: string;
+}
+
+export interface RenderedNewsletter {
+  article: Article;
+  view: NewsletterView;
+  mjml: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Stages 1–2: frontmatter → validated article. Cheap; no templates needed.
+ */
+export function readArticle(input: ArticleSource): Article {
+  const parsed = parseFrontmatter(input.source, input.file);
+  return validateArticle(parsed, input.file, slugFromFile(input.file));
+}
+
+/**
+ * Stages 3–6 for one article:
+ *   3. renderView    Markdown → safe HTML fragments, all fields for the templates
+ *   4. render        Handlebars layout + partials → MJML
+ *   5. compileMjml   MJML → responsive email HTML (strict validation)
+ *   6. renderText    the plain-text part, from the same view
+ */
+export async function renderNewsletter(article: Article, config: ResolvedConfig, templates: CompiledTemplates): Promise<RenderedNewsletter> {
+  const view = renderView(article, config);
+  const { mjml, spans } = templates.render(view);
+  const html = await compileMjml(mjml, spans, templates.files[0]);
+  const text = renderText(view);
+  return { article, view, mjml, html, text };
+}
+
+/** All stages for one article. */
+export async function buildArticle(input: ArticleSource, config: ResolvedConfig, templates: CompiledTemplates): Promise<RenderedNewsletter> {
+  return renderNewsletter(readArticle(input), config, templates);
+}
+
+/** `articles/Über Geld.md` → `ueber-geld`. */
+export function slugFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base
+    .replace(/\.md$/i, '')
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,66 @@
+import type { Colors, ResolvedConfig } from '../config/config.js';
+import { stringsFor, type Strings } from '../i18n/strings.js';
+import { renderMarkdown } from './render-markdown.js';
+import type { Article } from './validate-article.js';
+
+/**
+ * Everything the templates may use. Every key is always present (null when
+ * the article leaves it out) because Handlebars runs in strict mode. Fields
+ * ending in `Html` hold Markdown rendered by `renderMarkdown`; all other
+ * strings are plain text that the templates escape.
+ */
+export interface NewsletterView {
+  lang: string;
+  brand: string;
+  brandUpper: string;
+  colors: Colors;
+  strings: Strings;
+  slug: string;
+  title: string;
+  category: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** e.g. "4. November 2025" */
+  dateLabel: string;
+  teaser: string;
+  preheader: string;
+  author: string | null;
+  image: { src: string; alt: string; caption: string | null } | null;
+  bodyHtml: string;
+  checkHtml: string | null;
+  faq: { question: string; answerHtml: string }[] | null;
+  sources: { name: string; url: string | null }[] | null;
+  webUrl: string | null;
+  unsubscribeUrl: string;
+}
+
+export function renderView(article: Article, config: ResolvedConfig): NewsletterView {
+  const strings = stringsFor(config.locale);
+  const md = (text: string) => renderMarkdown(text, config.locale);
+  return {
+    lang: strings.languageTag,
+    brand: config.brand,
+    brandUpper: config.brand.toLocaleUpperCase(strings.languageTag),
+    colors: { ...config.colors },
+    strings: { ...strings },
+    slug: article.slug,
+    title: article.title,
+    category: article.category,
+    date: article.date,
+    dateLabel: formatDate(article.date, strings.languageTag),
+    teaser: article.teaser,
+    preheader: article.preheader ?? article.teaser,
+    author: article.author ?? null,
+    image: article.image ? { src: article.image.src, alt: article.image.alt, caption: article.image.caption ?? null } : null,
+    bodyHtml: md(article.body),
+    checkHtml: article.check === undefined ? null : md(article.check),
+    faq: article.faq ? article.faq.map((entry) => ({ question: entry.question, answerHtml: md(entry.answer) })) : null,
+    sources: article.sources.length > 0 ? article.sources : null,
+    webUrl: article.url ?? (config.webBaseUrl ? `${config.webBaseUrl.replace(/\/+$/, '')}/${article.slug}` : null),
+    unsubscribeUrl: config.unsubscribeUrl,
+  };
+}
+
+export function formatDate(isoDate: string, languageTag: string): string {
+  return new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

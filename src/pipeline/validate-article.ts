@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { describeIssues } from '../describe-issues.js';
+import { ArticleError } from '../errors.js';
+import type { KeyPath, ParsedFrontmatter } from './parse-frontmatter.js';
+
+const oneLine = (what: string) =>
+  z
+    .string({ error: `must be text (${what})` })
+    .trim()
+    .min(1, { error: `is empty: write the ${what}` })
+    .refine((value) => !/[\r\n]/.test(value), { error: `must be a single line (${what}): remove the line break` });
+
+const markdown = (what: string) => z.string({ error: `must be text (${what})` }).trim().min(1, { error: `is empty: write the ${what} or remove the key` });
+
+const httpsUrl = z
+  .string({ error: 'must be a URL as text' })
+  .trim()
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', { error: 'must be an absolute https:// URL, e.g. "https://example.com/artikel"' });
+
+const isoDate = z
+  .string({ error: 'must be a date written as YYYY-MM-DD, e.g. 2025-11-04' })
+  .refine(isCalendarDate, { error: 'is not a real calendar date: write it as YYYY-MM-DD, e.g. 2025-11-04' });
+
+/** The article contract: see "Article format" in the README. */
+export const articleSchema = z.strictObject({
+  title: oneLine('headline'),
+  category: oneLine('category kicker, e.g. "Tech & Trends"'),
+  date: isoDate,
+  teaser: markdown('teaser').refine((value) => !/\n\s*\n/.test(value), { error: 'must be one paragraph: remove the blank line' }),
+  preheader: oneLine('inbox preview text').optional(),
+  author: oneLine('author name').optional(),
+  slug: z
+    .string({ error: 'must be text' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'may only use a-z, 0-9 and single hyphens, e.g. "openai-amazon-deal"' })
+    .optional(),
+  url: httpsUrl.optional(),
+  image: z
+    .strictObject(
+      {
+        src: httpsUrl,
+        alt: oneLine('image description for screen readers'),
+        caption: oneLine('caption').optional(),
+      },
+      { error: 'must be a mapping with src, alt and optional caption' },
+    )
+    .optional(),
+  check: markdown('"Business Punk Check" verdict').optional(),
+  faq: z
+    .array(
+      z.strictObject(
+        { question: oneLine('question'), answer: markdown('answer') },
+        { error: 'must be an entry with "question" and "answer"' },
+      ),
+      { error: 'must be a list of entries with "question" and "answer"' },
+    )
+    .min(1, { error: 'is an empty list: add entries or remove the key' })
+    .optional(),
+  sources: z
+    .array(
+      z.union([oneLine('source name'), z.strictObject({ name: oneLine('source name'), url: httpsUrl })], {
+        error: 'must be a name, or a mapping with "name" and "url"',
+      }),
+      { error: 'must be a list of source names' },
+    )
+    .min(1, { error: 'is an empty list: add sources or remove the key' })
+    .optional(),
+  draft: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+export type ArticleFrontmatter = z.infer<typeof articleSchema>;
+
+export interface Article extends Omit<ArticleFrontmatter, 'slug' | 'draft' | 'sources'> {
+  slug: string;
+  draft: boolean;
+  sources: { name: string; url: string | null }[];
+  /** The Markdown body. */
+  body: string;
+  /** Project-relative path of the source file, for messages. */
+  file: string;
+}
+
+const TOP_LEVEL_KEYS = Object.keys(articleSchema.shape);
+const NESTED_KEYS: Record<string, readonly string[]> = { image: ['src', 'alt', 'caption'], faq: ['question', 'answer'], sources: ['name', 'url'] };
+
+/**
+ * Check the frontmatter against the contract. Reports every problem of the
+ * file at once, each with its line, in one `ArticleError`.
+ */
+export function validateArticle(parsed: ParsedFrontmatter, file: string, defaultSlug: string): Article {
+  const result = articleSchema.safeParse(parsed.data ?? {});
+  if (!result.success) {
+    const knownKeys = (path: KeyPath) => (path.length === 0 ? TOP_LEVEL_KEYS : (NESTED_KEYS[String(path[0])] ?? []));
+    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys);
+    const first = problems[0];
+    throw new ArticleError(first?.message ?? 'invalid frontmatter', { file, line: first?.line, problems });
+  }
+  const data = result.data;
+  const slug = data.slug ?? defaultSlug;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+    throw new ArticleError(`the file name gives the slug "${slug}", which may only use a-z, 0-9 and hyphens: rename the file or set "slug"`, { file, line: 1 });
+  }
+  return {
+    ...data,
+    slug,
+    draft: data.draft ?? false,
+    sources: (data.sources ?? []).map((source) => (typeof source === 'string' ? { name: source, url: null } : { name: source.name, url: source.url })),
+    body: parsed.body,
+    file,
+  };
+}
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
