@@ -7,9 +7,12 @@ import { hashText, inputsKey, loadManifest, writeManifest, type Manifest } from 
 import { listArticleFiles, loadArticle } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
+import { loadSkeletonStore, writeSkeletonStore } from './io/skeleton-cache.js';
 import { writeFileAtomic } from './io/write-output.js';
-import { readArticle, renderNewsletter } from './pipeline/build-article.js';
-import { compileTemplates, type CompiledTemplates } from './pipeline/compile-templates.js';
+import type { RenderedNewsletter } from './pipeline/build-article.js';
+import type { TemplateSources } from './pipeline/compile-templates.js';
+import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
+import type { Article } from './pipeline/validate-article.js';
 
 export interface BuildOptions {
   /** Project root; config, articles, templates and out are found from here. @default process.cwd() */
@@ -24,12 +27,34 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Ignore the incremental cache and rebuild everything. @default false */
   force?: boolean;
+  /**
+   * Compile each layout shape with MJML once and fill articles into it (see
+   * src/pipeline/fast-path.ts); `false` compiles every newsletter with MJML,
+   * the reference path. Output is the same either way. @default true
+   */
+  fastPath?: boolean;
   /** Called as each article is done, for progress output. */
   onArticle?: (result: ArticleResult, index: number, total: number) => void;
 }
 
 export type ArticleResult =
-  | { status: 'built' | 'cached'; file: string; slug: string; title: string; category: string; date: string; draft: boolean; htmlFile: string; textFile: string; htmlBytes: number; textBytes: number }
+  | {
+      status: 'built' | 'cached';
+      file: string;
+      slug: string;
+      title: string;
+      category: string;
+      date: string;
+      draft: boolean;
+      htmlFile: string;
+      textFile: string;
+      htmlBytes: number;
+      textBytes: number;
+      /** Built only: `fast` when filled into a compiled layout, `full` when compiled with MJML. */
+      renderPath?: 'fast' | 'full';
+      /** Built only: why the full path was taken although the fast path was on. */
+      fallbackReason?: string;
+    }
   | { status: 'draft-skipped'; file: string; slug: string }
   | { status: 'failed'; file: string; error: NewsletterError };
 
@@ -41,7 +66,20 @@ export interface BuildResult {
   removed: string[];
   /** Every problem of the run, one line each. */
   problems: Problem[];
+  /** How the built articles were rendered. */
+  fastPath: FastPathSummary;
   durationMs: number;
+}
+
+export interface FastPathSummary {
+  /** False with `fastPath: false`. */
+  enabled: boolean;
+  /** Articles filled into a compiled layout. */
+  filled: number;
+  /** Articles compiled with MJML although the fast path was on (shape or content it cannot render identically). */
+  fallbacks: number;
+  /** Layout skeletons compiled with MJML in this build; the others came from the cache under out/. */
+  compiledSkeletons: number;
 }
 
 /**
@@ -54,10 +92,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const config = options.config ?? (await loadConfig({ root: options.root, configFile: options.configFile }));
   const sources = await loadTemplateSources(config.paths.templates, config.root);
-  let templates: CompiledTemplates | undefined; // compiled on first use: a no-op build never needs them
   const key = inputsKey(sources, config);
   const manifest: Manifest = options.force ? { version: 1, inputsKey: key, entries: {} } : await loadManifest(config.paths.out, key);
   const previous = { ...manifest.entries };
+  const useFastPath = options.fastPath ?? true;
+  // Rendering is set up on first use: a build with nothing to do loads none of it.
+  let renderer: Promise<Renderer> | undefined;
+  const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(config.paths.out, key);
+  const rendererFor = () => (renderer ??= createRenderer(sources, config, loadStore));
 
   const allFiles = await listArticleFiles(config.paths.articles);
   const files = options.files?.length ? options.files.map((file) => path.resolve(config.root, file)) : allFiles;
@@ -89,13 +131,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
       }
 
+      const { readArticle, render } = await rendererFor();
       const article = readArticle(input);
       if (article.draft && !options.drafts) {
         return { status: 'draft-skipped', file: input.file, slug: article.slug };
       }
       claimSlug(article.slug, input.file);
-      templates ??= compileTemplates(sources);
-      const rendered = await renderNewsletter(article, config, templates);
+      const rendered = await render(article);
       await writeFileAtomic(htmlFile(article.slug), rendered.html);
       await writeFileAtomic(textFile(article.slug), rendered.text);
       const entry = {
@@ -109,7 +151,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         textBytes: Buffer.byteLength(rendered.text),
       };
       manifest.entries[input.file] = entry;
-      return { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug) };
+      const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
+      return { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
     } catch (error) {
       if (!isNewsletterError(error)) throw error;
       delete manifest.entries[shownFile]; // rebuilt next time, whatever the cache says
@@ -143,9 +186,56 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
   await writeManifest(config.paths.out, manifest);
+  const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: 0 };
+  const fastPath = renderer && (await renderer.catch(() => undefined))?.fastPath; // a failed set-up was reported per article
+  if (fastPath?.changed) await writeSkeletonStore(config.paths.out, key, fastPath.store);
+  summary.compiledSkeletons = fastPath?.compiledSkeletons ?? 0;
+  for (const result of results) {
+    if (result.status !== 'built' || !useFastPath) continue;
+    if (result.renderPath === 'fast') summary.filled += 1;
+    else summary.fallbacks += 1;
+  }
 
   const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
-  return { config, articles: results, removed, problems, durationMs: performance.now() - started };
+  return { config, articles: results, removed, problems, fastPath: summary, durationMs: performance.now() - started };
+}
+
+interface Renderer {
+  readArticle(input: { file: string; source: string }): Article;
+  render(article: Article): Promise<RenderedNewsletter & { renderPath: 'fast' | 'full'; fallbackReason?: string }>;
+  fastPath: { store: SkeletonStore; readonly changed: boolean; readonly compiledSkeletons: number } | undefined;
+}
+
+/**
+ * Load the rendering stages (Handlebars, markdown-it, html-to-text, zod, …)
+ * and compile the templates. With a skeleton store, articles go through the
+ * fast path; without, each is compiled with MJML.
+ */
+async function createRenderer(sources: TemplateSources, config: ResolvedConfig, loadStore: (() => Promise<SkeletonStore>) | undefined): Promise<Renderer> {
+  const [{ readArticle, renderNewsletter }, { compileTemplates }, { createFastPath }] = await Promise.all([
+    import('./pipeline/build-article.js'),
+    import('./pipeline/compile-templates.js'),
+    import('./pipeline/fast-path.js'),
+  ]);
+  const templates = compileTemplates(sources);
+  if (!loadStore) {
+    return { readArticle, fastPath: undefined, render: async (article) => ({ ...(await renderNewsletter(article, config, templates)), renderPath: 'full' }) };
+  }
+  const loaded = await loadStore();
+  const fastPath = createFastPath(templates, config, loaded);
+  return {
+    readArticle,
+    render: (article) => fastPath.render(article),
+    fastPath: {
+      store: loaded,
+      get changed() {
+        return fastPath.changed;
+      },
+      get compiledSkeletons() {
+        return fastPath.compiledSkeletons;
+      },
+    },
+  };
 }
 
 async function assertMarkdownFiles(files: readonly string[], root: string): Promise<void> {

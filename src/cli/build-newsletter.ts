@@ -3,12 +3,12 @@ import { Command } from 'commander';
 import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
 import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
-import { watchProject } from '../io/watch-project.js';
 import { color, formatKB, runCli } from './terminal.js';
 
 interface Flags {
   drafts: boolean;
   force: boolean;
+  fastPath: boolean;
   watch: boolean;
   json: boolean;
   root: string;
@@ -20,6 +20,7 @@ const program = new Command('build-newsletter')
   .argument('[files...]', 'articles to build, e.g. articles/openai-amazon.md (default: all)')
   .option('--drafts', 'include articles with "draft: true"', false)
   .option('--force', 'ignore the incremental cache and rebuild everything', false)
+  .option('--no-fast-path', 'compile every newsletter with MJML instead of filling compiled layouts (the reference path; same output, slower)')
   .option('--watch', 'rebuild when an article, template or the config changes', false)
   .option('--json', 'print the result as JSON on stdout', false)
   .option('--root <dir>', 'project root', process.cwd())
@@ -32,7 +33,7 @@ await runCli(async () => {
   const flags = program.opts<Flags>();
   const files = program.args;
   const config = await loadConfig({ root: flags.root, configFile: flags.config });
-  const options: BuildOptions = { config, drafts: flags.drafts, force: flags.force, files };
+  const options: BuildOptions = { config, drafts: flags.drafts, force: flags.force, fastPath: flags.fastPath, files };
   if (flags.json && flags.watch) {
     process.stderr.write('--json and --watch do not go together: drop one\n');
     return 2;
@@ -48,6 +49,7 @@ await runCli(async () => {
 
   process.stdout.write(color.dim(`Watching ${config.paths.articles}, ${config.paths.templates} and the config. Ctrl-C stops.\n`));
   let queue = Promise.resolve();
+  const { watchProject } = await import('../io/watch-project.js'); // chokidar only when watching
   const watcher = watchProject(config, (change) => {
     queue = queue.then(async () => {
       const changed = change.everything ? undefined : change.articles;
@@ -69,7 +71,8 @@ function printArticle(result: ArticleResult): void {
     case 'built':
     case 'cached': {
       const mark = result.status === 'built' ? color.green('✓') : color.dim('=');
-      const note = result.status === 'cached' ? color.dim(' (unchanged)') : '';
+      const note =
+        result.status === 'cached' ? color.dim(' (unchanged)') : result.fallbackReason ? color.dim(` (compiled with MJML: ${result.fallbackReason})`) : '';
       process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${note}\n`);
       break;
     }
@@ -86,6 +89,7 @@ function printSummary(result: BuildResult): void {
   const count = (status: ArticleResult['status']) => result.articles.filter((article) => article.status === status).length;
   const parts = [`${count('built')} built`, `${count('cached')} unchanged`];
   if (count('draft-skipped')) parts.push(`${count('draft-skipped')} drafts skipped`);
+  if (result.fastPath.fallbacks) parts.push(`${result.fastPath.fallbacks} compiled with MJML instead of the fast path`);
   if (result.removed.length) parts.push(`${result.removed.length} outputs removed`);
   const failed = count('failed');
   if (failed) parts.push(color.red(`${failed} failed`));
@@ -101,5 +105,8 @@ function toJson(result: BuildResult) {
     ),
     removed: result.removed,
     problems: result.problems,
+    fastPath: result.fastPath,
+    /** Peak memory of this process, for benchmarks. */
+    maxRssKB: process.resourceUsage().maxRSS,
   };
 }
