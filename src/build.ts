@@ -2,17 +2,22 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
-import { isNewsletterError, UsageError, type Problem } from './errors.js';
+import { isNewsletterError, OutputError, UsageError, type Problem } from './errors.js';
 import { hashText, inputsKey, loadManifest, writeManifest, type Manifest } from './io/build-cache.js';
 import { listArticleFiles, loadArticle } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
 import { loadSkeletonStore, writeSkeletonStore } from './io/skeleton-cache.js';
 import { writeFileAtomic } from './io/write-output.js';
-import type { RenderedNewsletter } from './pipeline/build-article.js';
+import type { ArticleSource, RenderedNewsletter } from './pipeline/build-article.js';
 import type { TemplateSources } from './pipeline/compile-templates.js';
 import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
 import type { Article } from './pipeline/validate-article.js';
+
+/** Articles read ahead of the one being rendered. */
+const READ_AHEAD = 8;
+/** Articles whose files may still be being written while later ones render. */
+const WRITES_IN_FLIGHT = 16;
 
 export interface BuildOptions {
   /** Project root; config, articles, templates and out are found from here. @default process.cwd() */
@@ -107,16 +112,48 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const results: ArticleResult[] = [];
   const slugs = new Map<string, string>();
-  for (const [index, absolute] of files.entries()) {
-    const result = await buildOne(absolute);
+  // Disk and CPU overlap: the next articles are read while one renders, and
+  // its files are written while the next renders. Results are still reported
+  // in file order, each once its files are written.
+  const reads = new Map<number, Promise<ArticleSource>>();
+  const readAhead = (index: number) => {
+    for (let next = index; next < Math.min(files.length, index + READ_AHEAD); next++) {
+      if (reads.has(next)) continue;
+      const read = loadArticle(files[next] ?? '', config.root);
+      read.catch(() => undefined); // awaited in turn below
+      reads.set(next, read);
+    }
+    const read = reads.get(index);
+    reads.delete(index);
+    return read;
+  };
+  const writes = new Map<number, Promise<unknown>>();
+  const unreported: { index: number; result: ArticleResult }[] = [];
+  const reportOldest = async () => {
+    const oldest = unreported.shift();
+    if (!oldest) return;
+    let { result } = oldest;
+    try {
+      await writes.get(oldest.index);
+    } catch (error) {
+      delete manifest.entries[result.file];
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      result = { status: 'failed', file: result.file, error: new OutputError(`cannot write the output (${reason}): check that ${config.paths.out} is writable`, { file: result.file, cause: error }) };
+    }
+    writes.delete(oldest.index);
     results.push(result);
-    options.onArticle?.(result, index, files.length);
+    options.onArticle?.(result, oldest.index, files.length);
+  };
+  for (const [index, absolute] of files.entries()) {
+    unreported.push({ index, result: await buildOne(absolute, index) });
+    if (unreported.length > WRITES_IN_FLIGHT) await reportOldest();
   }
+  while (unreported.length > 0) await reportOldest();
 
-  async function buildOne(absolute: string): Promise<ArticleResult> {
+  async function buildOne(absolute: string, index: number): Promise<ArticleResult> {
     let shownFile = path.relative(config.root, absolute);
     try {
-      const input = await loadArticle(absolute, config.root);
+      const input = await (readAhead(index) ?? loadArticle(absolute, config.root));
       shownFile = input.file;
       const hash = hashText(input.source);
       const cached = manifest.entries[input.file];
@@ -138,8 +175,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       claimSlug(article.slug, input.file);
       const rendered = await render(article);
-      await writeFileAtomic(htmlFile(article.slug), rendered.html);
-      await writeFileAtomic(textFile(article.slug), rendered.text);
+      writes.set(index, Promise.all([writeFileAtomic(htmlFile(article.slug), rendered.html), writeFileAtomic(textFile(article.slug), rendered.text)]));
       const entry = {
         hash,
         slug: article.slug,

@@ -8,10 +8,16 @@ import path from 'node:path';
  * failed build leaves what an earlier build wrote.
  */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content);
+    try {
+      await writeFile(temporary, content);
+    } catch (error) {
+      // The folder is created only when missing: one mkdir per file costs more than the write.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temporary, content);
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -61,6 +61,14 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
   };
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(isoDate: string, languageTag: string): string {
-  return new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  // Creating a DateTimeFormat costs about as much as rendering the rest of the view: one per language.
+  let format = dateFormats.get(languageTag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(languageTag, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
