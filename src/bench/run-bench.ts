@@ -1,0 +1,218 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../io/load-config.js';
+import { loadTemplateSources } from '../io/load-templates.js';
+import { readArticle } from '../pipeline/build-article.js';
+import { compileTemplates } from '../pipeline/compile-templates.js';
+import { renderView } from '../pipeline/render-view.js';
+import { generateArticles } from './generate-articles.js';
+
+export interface BenchOptions {
+  /** The repository: its templates are copied, its `npm run build-newsletter` and mjml CLI are run. */
+  repoRoot: string;
+  /** Articles to generate. @default 200 */
+  articles?: number;
+  /** Runs of each measurement; the median is reported. @default 1 */
+  repeat?: number;
+  /** Also time a cold build with `--no-fast-path`. @default false */
+  fullPath?: boolean;
+  /** Keep the temp project for a look afterwards. @default false */
+  keep?: boolean;
+  /** Progress, one line per run. */
+  onProgress?: (line: string) => void;
+}
+
+export interface Measurement {
+  /** Median wall time of the runs, in ms. */
+  ms: number;
+  /** Every run, in ms. */
+  runs: number[];
+  /** Median peak resident memory of the measured command and its children (via /usr/bin/time), in MB, where known. */
+  peakMB: number | null;
+  /** Peak resident memory the build process reported itself (`maxRssKB` of `--json`), last run, in MB. */
+  buildPeakMB?: number;
+  /** Newsletters built in the last run (for builds). */
+  built?: number;
+  /** Articles filled into compiled layouts and compiled with MJML instead, in the last run. */
+  filled?: number;
+  fallbacks?: number;
+  compiledSkeletons?: number;
+}
+
+export interface BenchReport {
+  articles: number;
+  repeat: number;
+  node: string;
+  cpus: number;
+  /** 1, 5 and 15 minute load averages when the bench started and ended. */
+  loadBefore: number[];
+  loadAfter: number[];
+  project: string;
+  mjmlCli: Measurement;
+  cold: Measurement;
+  noop: Measurement;
+  oneArticle: Measurement;
+  onePartial: Measurement;
+  fullPathCold?: Measurement;
+}
+
+interface RunResult {
+  ms: number;
+  stdout: string;
+  peakMB: number | null;
+}
+
+const TIME = '/usr/bin/time';
+
+/**
+ * Generate a project in a temp folder and time, as a user runs them:
+ * the mjml CLI on the same newsletters as ready-made .mjml files (baseline),
+ * a cold build, a build with nothing to do, and builds after editing one
+ * article and one partial, all through `npm run build-newsletter`.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const count = options.articles ?? 200;
+  const repeat = options.repeat ?? 1;
+  const progress = options.onProgress ?? (() => undefined);
+  const loadBefore = os.loadavg();
+  const root = await mkdtemp(path.join(os.tmpdir(), 'newsletter-bench-'));
+  try {
+    const articles = generateArticles(count);
+    await cp(path.join(options.repoRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
+    await mkdir(path.join(root, 'articles'), { recursive: true });
+    await Promise.all(articles.map((article) => writeFile(path.join(root, 'articles', article.name), article.source)));
+    await writeMjmlFiles(root, path.join(root, 'mjml'));
+
+    const mjmlBin = path.join(options.repoRoot, 'node_modules', '.bin', 'mjml');
+    const mjmlFiles = articles.map((article) => path.join(root, 'mjml', article.name.replace(/\.md$/, '.mjml')));
+    // The same options our build passes to mjml2html (src/pipeline/compile-mjml.ts).
+    const mjmlArgs = ['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`, '--config.beautify', 'false', '--config.validationLevel', 'strict', '--config.keepComments', 'false'];
+    const mjmlCli = await measure('(a) mjml CLI', repeat, progress, async () => {
+      await rm(path.join(root, 'mjml-out'), { recursive: true, force: true });
+      await mkdir(path.join(root, 'mjml-out'));
+      return run(mjmlBin, mjmlArgs, options.repoRoot);
+    });
+
+    const build = (...flags: string[]) => run('npm', ['run', '-s', 'build-newsletter', '--', '--root', root, '--json', ...flags], options.repoRoot);
+    const cold = await measure('(b) cold build', repeat, progress, async () => {
+      await rm(path.join(root, 'out'), { recursive: true, force: true });
+      return build();
+    });
+    const noop = await measure('(c) no-op rebuild', repeat, progress, () => build());
+
+    let edits = 0;
+    const oneArticle = await measure('(d) one article edited', repeat, progress, async () => {
+      const article = articles[(edits++ * 7919) % articles.length];
+      if (!article) throw new Error('no article to edit');
+      const file = path.join(root, 'articles', article.name);
+      await writeFile(file, `${await readFile(file, 'utf8')}\nNachtrag ${edits}: Die Redaktion hat diesen Artikel ergänzt.\n`);
+      return build();
+    });
+
+    const partial = path.join(root, 'templates', 'partials', 'footer.mjml.hbs');
+    const partialSource = await readFile(partial, 'utf8');
+    let partialEdits = 0;
+    const onePartial = await measure('(e) one partial edited', repeat, progress, async () => {
+      partialEdits += 1;
+      await writeFile(partial, partialSource.replace('{{strings.newsletterLabel}}', `{{strings.newsletterLabel}} (${partialEdits})`));
+      return build();
+    });
+
+    let fullPathCold: Measurement | undefined;
+    if (options.fullPath) {
+      fullPathCold = await measure('full path cold build (--no-fast-path)', repeat, progress, async () => {
+        await rm(path.join(root, 'out'), { recursive: true, force: true });
+        return build('--no-fast-path');
+      });
+    }
+
+    return {
+      articles: count,
+      repeat,
+      node: process.version,
+      cpus: os.cpus().length,
+      loadBefore,
+      loadAfter: os.loadavg(),
+      project: root,
+      mjmlCli,
+      cold,
+      noop,
+      oneArticle,
+      onePartial,
+      ...(fullPathCold ? { fullPathCold } : {}),
+    };
+  } finally {
+    if (!options.keep) await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The MJML our build would compile for every article, as ready-made files for the mjml CLI. */
+async function writeMjmlFiles(root: string, dir: string): Promise<void> {
+  const config = await loadConfig({ root });
+  const templates = compileTemplates(await loadTemplateSources(config.paths.templates, root));
+  await mkdir(dir, { recursive: true });
+  const { listArticleFiles, loadArticle } = await import('../io/load-articles.js');
+  for (const file of await listArticleFiles(config.paths.articles)) {
+    const article = readArticle(await loadArticle(file, root));
+    await writeFile(path.join(dir, path.basename(file).replace(/\.md$/, '.mjml')), templates.render(renderView(article, config)).mjml);
+  }
+}
+
+async function measure(label: string, repeat: number, progress: (line: string) => void, once: () => Promise<RunResult>): Promise<Measurement> {
+  const runs: RunResult[] = [];
+  for (let index = 0; index < repeat; index++) {
+    const result = await once();
+    runs.push(result);
+    progress(`${label}: ${(result.ms / 1000).toFixed(2)} s${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
+  }
+  const last = runs[runs.length - 1];
+  const summary = last ? buildSummary(last.stdout) : {};
+  const peaks = runs.map((result) => result.peakMB).filter((value): value is number => value !== null);
+  return { ms: median(runs.map((result) => result.ms)), runs: runs.map((result) => Math.round(result.ms)), peakMB: peaks.length > 0 ? median(peaks) : null, ...summary };
+}
+
+/** Counts from `build-newsletter --json`, to check that each run did what it should. */
+function buildSummary(stdout: string): Partial<Measurement> {
+  if (!stdout.trimStart().startsWith('{')) return {};
+  const json = JSON.parse(stdout) as { articles: { status: string }[]; maxRssKB?: number; fastPath?: { filled: number; fallbacks: number; compiledSkeletons: number } };
+  return {
+    built: json.articles.filter((article) => article.status === 'built').length,
+    ...(json.maxRssKB ? { buildPeakMB: json.maxRssKB / 1024 } : {}),
+    ...(json.fastPath ? { filled: json.fastPath.filled, fallbacks: json.fastPath.fallbacks, compiledSkeletons: json.fastPath.compiledSkeletons } : {}),
+  };
+}
+
+/** Run a command to its end; wall time, stdout, and peak memory via /usr/bin/time where present. */
+function run(command: string, args: string[], cwd: string): Promise<RunResult> {
+  const timed = existsSync(TIME);
+  const [file, argv] = timed ? [TIME, ['-f', '%M', command, ...args]] : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (code !== 0) {
+        reject(new Error(`${command} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+        return;
+      }
+      // /usr/bin/time -f %M prints the peak resident set size in KB as the last stderr line.
+      const kb = timed ? Number(stderr.trim().split('\n').pop()) : NaN;
+      resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), peakMB: Number.isFinite(kb) ? kb / 1024 : null });
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
