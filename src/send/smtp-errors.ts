@@ -83,7 +83,7 @@ export function describeSmtpFailure(failure: SmtpFailure, target: SmtpTarget, ti
     return `the TLS certificate of ${target.host} is not trusted (${firstLine(message)}): check the host name in SMTP_URL matches the provider's documented SMTP host`;
   }
   if (code === 'ETLS') {
-    return `TLS with ${address} failed (${firstLine(message)}): check host, port and smtp:// vs smtps:// in SMTP_URL`;
+    return `TLS with ${address} failed${reply || ` (${firstLine(message)})`}: check host, port and smtp:// vs smtps:// in SMTP_URL`;
   }
   if (code === 'EENVELOPE' && command === 'MAIL FROM') {
     return `${server} refused the sender${reply}: set SMTP_FROM (or "from" in newsletter.config.json) to an address this account may send from`;
