@@ -6,7 +6,7 @@ import { RecipientsRejectedError, sendTest, type SendTestResult } from '../send/
 import { color, formatKB, runCli } from './terminal.js';
 
 interface Flags {
-  to: string[];
+  to?: string[];
   dryRun: boolean;
   allowMany: boolean;
   root: string;
@@ -16,7 +16,7 @@ interface Flags {
 const program = new Command('send-test')
   .description('Build one newsletter fresh and send it as a test email over SMTP (SMTP_URL from the environment or .env).')
   .argument('<article>', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md')
-  .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS)', (value: string, previous: string[]) => [...previous, value], [])
+  .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS from the environment or .env)', (value: string, previous: string[] = []) => [...previous, value])
   .option('--dry-run', 'write out/<slug>.eml and send nothing', false)
   .option('--allow-many', 'allow more than 10 recipients', false)
   .option('--root <dir>', 'project root', process.cwd())

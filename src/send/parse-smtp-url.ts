@@ -38,6 +38,7 @@ const FORMAT_HINT =
  *
  * Credentials are only sent over TLS: for a host other than loopback,
  * `smtp://` with a user requires STARTTLS unless `?requireTLS=false` is given.
+ * A loopback server without login is spoken to in plain SMTP.
  */
 export function parseSmtpUrl(value: string | undefined, inboxPort: number = PREVIEW_INBOX_PORT): SmtpTarget {
   if (value === undefined || value.trim() === '') {
@@ -77,10 +78,12 @@ export function parseSmtpUrl(value: string | undefined, inboxPort: number = PREV
   if (user === '' && pass !== '') throw new SendError(`SMTP_URL has a password but no user name: ${FORMAT_HINT}`);
 
   let requireTLS = !secure && user !== '' && !isLoopback(host);
+  let requireTLSGiven = false;
   for (const [key, raw] of url.searchParams) {
     if (key === 'requireTLS') {
       if (raw !== 'true' && raw !== 'false') throw new SendError(`SMTP_URL: requireTLS must be true or false, not "${raw}"`);
       requireTLS = raw === 'true';
+      requireTLSGiven = true;
       continue;
     }
     const suggestion = didYouMean(key, QUERY_KEYS);
@@ -92,7 +95,10 @@ export function parseSmtpUrl(value: string | undefined, inboxPort: number = PREV
   const shown = `${url.protocol}//${user === '' ? '' : `${url.username}:****@`}${hostShown}:${port}`;
   const typed = /^[a-z]+:\/\/[^:/@]*:(.*)@[^@]*$/i.exec(text)?.[1] ?? ''; // the password as written
   const secrets = pass === '' ? [] : unique([pass, typed, url.password, encodeURIComponent(pass)]);
-  return { host, port, secure, requireTLS, ignoreTLS: false, auth: user === '' ? null : { user, pass }, shown, builtInInbox: false, secrets };
+  // A local catcher without login (Mailpit, the preview inbox on another port) has nothing to protect with
+  // STARTTLS, and its self-signed certificate would only make the send fail.
+  const ignoreTLS = !secure && user === '' && isLoopback(host) && !requireTLSGiven;
+  return { host, port, secure, requireTLS, ignoreTLS, auth: user === '' ? null : { user, pass }, shown, builtInInbox: false, secrets };
 }
 
 /** Mask every secret in a text; the one place output is scrubbed. */

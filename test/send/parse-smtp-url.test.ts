@@ -4,22 +4,25 @@ import { isLoopback, parseSmtpUrl, redact } from '../../src/send/parse-smtp-url.
 
 describe('parseSmtpUrl', () => {
   it.each([
-    ['smtp://user:pass@smtp.example.com:587', { host: 'smtp.example.com', port: 587, secure: false, requireTLS: true, auth: { user: 'user', pass: 'pass' }, shown: 'smtp://user:****@smtp.example.com:587' }],
+    ['smtp://user:pass@smtp.example.com:587', { host: 'smtp.example.com', port: 587, secure: false, requireTLS: true, ignoreTLS: false, auth: { user: 'user', pass: 'pass' }, shown: 'smtp://user:****@smtp.example.com:587' }],
     ['smtps://user:pass@smtp.example.com:465', { port: 465, secure: true, requireTLS: false, shown: 'smtps://user:****@smtp.example.com:465' }],
     ['smtp://user:pass@SMTP.Example.com', { host: 'smtp.example.com', port: 587 }],
     ['smtps://user:pass@smtp.example.com', { port: 465 }],
     // User and password URL-encoded; decoded for the login, masked for display.
     ['smtp://news%40example.com:p%40ss%2Fw%C3%B6rd%25@mail.example.com:2525', { auth: { user: 'news@example.com', pass: 'p@ss/wörd%' }, shown: 'smtp://news%40example.com:****@mail.example.com:2525' }],
     // Without credentials or on loopback, STARTTLS stays opportunistic.
-    ['smtp://relay.example.com:25', { auth: null, requireTLS: false, shown: 'smtp://relay.example.com:25' }],
-    ['smtp://user:pass@127.0.0.1:1025', { requireTLS: false }],
+    ['smtp://relay.example.com:25', { auth: null, requireTLS: false, ignoreTLS: false, shown: 'smtp://relay.example.com:25' }],
+    ['smtp://user:pass@127.0.0.1:1025', { requireTLS: false, ignoreTLS: false }],
     ['smtp://user:pass@localhost:1025?requireTLS=true', { requireTLS: true }],
     ['smtp://user:pass@smtp.example.com:587?requireTLS=false', { requireTLS: false }],
-    ['smtp://[::1]:2525', { host: '::1', shown: 'smtp://[::1]:2525' }],
+    ['smtp://[::1]:2525', { host: '::1', shown: 'smtp://[::1]:2525', ignoreTLS: true }],
+    // A local catcher without login: plain SMTP, its self-signed STARTTLS is not tried.
+    ['smtp://127.0.0.1:1025', { ignoreTLS: true, requireTLS: false }],
+    ['smtp://localhost:1025?requireTLS=true', { ignoreTLS: false, requireTLS: true }],
     ['  smtp://user:pass@smtp.example.com:587/  ', { host: 'smtp.example.com' }],
   ])('%s', (url, expected) => {
     const target = parseSmtpUrl(url);
-    expect(target).toMatchObject({ builtInInbox: false, ignoreTLS: false, ...expected });
+    expect(target).toMatchObject({ builtInInbox: false, ...expected });
   });
 
   it('unset or empty means the built-in preview inbox: plain, no login, STARTTLS never tried', () => {

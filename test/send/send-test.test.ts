@@ -145,6 +145,10 @@ describe('sendTest: the message a real SMTP server receives', () => {
       expect(result.server).toBe(`built-in preview inbox smtp://127.0.0.1:${inbox.port}`);
       expect(inbox.messages).toHaveLength(1);
       expect(inbox.messages[0]?.user).toBeUndefined();
+      // The same inbox named by SMTP_URL (e.g. a preview started with another --smtp-port).
+      const named = await sendTest({ ...options(), env: { SMTP_URL: `smtp://127.0.0.1:${inbox.port}` } });
+      expect(named.server).toBe(`smtp://127.0.0.1:${inbox.port}`);
+      expect(inbox.messages).toHaveLength(2);
     } finally {
       await inbox.close();
     }
