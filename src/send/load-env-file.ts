@@ -15,7 +15,7 @@ export async function loadEnvFile(root: string): Promise<Record<string, string |
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new SendError(`cannot read .env: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}: check its permissions`, { file: '.env' });
+    throw new SendError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}): check its permissions, or remove it`, { file: '.env', cause: error });
   }
   return parseEnv(text);
 }
