@@ -1,5 +1,4 @@
-import type { JuiceNode } from 'juice/lib/cheerio.js';
-import type { Juice } from './load-juice.js';
+import type { Juice, JuiceNode } from './load-juice.js';
 import type { LayoutStructure } from './split-layout.js';
 
 /**

@@ -61,7 +61,7 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
       } else {
         structureKey = split.structure.key;
         if (!store.skeletons[structureKey]) {
-          const result = await compileSkeleton(split.structure, (mjml) => compileMjml(mjml), await loadJuice());
+          const result = await compileSkeleton(split.structure, (mjml) => compileMjml(mjml), loadJuice());
           compiled += 1;
           store.skeletons[structureKey] = result.ok ? result.skeleton : { unusable: result.reason };
         }
@@ -90,7 +90,7 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
         if ('unusable' in skeleton) {
           fallbackReason = skeleton.unusable;
         } else {
-          const filled = fillSkeleton(skeleton, mjml, shape.values, await loadJuice());
+          const filled = fillSkeleton(skeleton, mjml, shape.values, loadJuice());
           if (filled.ok) return { article, view, mjml, html: filled.html, text: renderText(view), renderPath: 'fast' };
           fallbackReason = filled.reason;
         }
