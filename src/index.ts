@@ -1,7 +1,9 @@
 // Public API: everything a library user (or the CLIs) may call.
 export { build, type BuildOptions, type BuildResult, type ArticleResult } from './build.js';
 export { resolveConfig, DEFAULT_CONFIG, DEFAULT_COLORS, CONFIG_FILE_NAME, type UserConfig, type ResolvedConfig, type Colors } from './config/config.js';
-export { loadConfig, parseUserConfig } from './io/load-config.js';
+export { loadConfig } from './io/load-config.js';
+export { parseUserConfig } from './config/parse-user-config.js';
+export { userConfigSchema } from './config/config-schema.js';
 export { STRINGS, stringsFor, type Locale, type Strings } from './i18n/strings.js';
 export * from './errors.js';
 export { parseFrontmatter, type ParsedFrontmatter } from './pipeline/parse-frontmatter.js';

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { z } from 'zod';
 import type { Locale } from '../i18n/strings.js';
 
 /**
@@ -96,25 +95,6 @@ export const DEFAULT_CONFIG = Object.freeze({
   webBaseUrl: null,
   subjectPrefix: '',
   paths: Object.freeze({ articles: 'articles', templates: 'templates', out: 'out' }),
-});
-
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #rrggbb, e.g. "#c2185b"' });
-const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
-
-/** Schema of the config file; `strictObject` so typos are reported with a suggestion. */
-export const userConfigSchema = z.strictObject({
-  brand: z.string().trim().min(1).optional(),
-  locale: z.enum(['de', 'en'], { error: 'must be "de" or "en"' }).optional(),
-  from: z.string().trim().min(3).optional(),
-  unsubscribeUrl: httpsUrl.optional(),
-  webBaseUrl: httpsUrl.nullable().optional(),
-  subjectPrefix: z.string().optional(),
-  colors: z
-    .strictObject(Object.fromEntries(Object.keys(DEFAULT_COLORS).map((key) => [key, hexColor.optional()])) as Record<keyof Colors, z.ZodOptional<typeof hexColor>>)
-    .optional(),
-  paths: z
-    .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })
-    .optional(),
 });
 
 /** Fill in defaults and make paths absolute. Pure: reads nothing from disk. */

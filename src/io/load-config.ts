@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, type Node } from 'yaml';
-import { CONFIG_FILE_NAME, resolveConfig, userConfigSchema, DEFAULT_COLORS, type ResolvedConfig, type UserConfig } from '../config/config.js';
-import { describeIssues } from '../describe-issues.js';
+import { CONFIG_FILE_NAME, resolveConfig, type ResolvedConfig } from '../config/config.js';
 import { ConfigError } from '../errors.js';
 
 export interface LoadConfigOptions {
@@ -24,38 +22,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.configFile === undefined) return resolveConfig({}, root, null);
     throw new ConfigError(`cannot read the config file: ${(error as Error).message}`, { file: shown, cause: error });
   }
+  // zod and yaml load only when there is a config file to check.
+  const { parseUserConfig } = await import('../config/parse-user-config.js');
   return resolveConfig(parseUserConfig(text, shown), root, file);
-}
-
-/** Parse and validate the text of a config file. Pure. */
-export function parseUserConfig(text: string, file: string): UserConfig {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-    throw new ConfigError(`not valid JSON: ${(error as Error).message.replace(/ in JSON at .*$/, '')} (check commas and quotes)`, { file, line, cause: error });
-  }
-  const result = userConfigSchema.safeParse(data);
-  if (result.success) return result.data;
-
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  const locate = (keyPath: readonly (string | number)[]) => {
-    let node: unknown = document.contents;
-    let found: Node | undefined;
-    for (const segment of keyPath) {
-      if (!isMap(node)) break;
-      const pair = node.items.find((item) => (item.key as { value?: unknown }).value === segment);
-      if (!pair) break;
-      found = pair.key as Node;
-      node = pair.value;
-    }
-    return found?.range ? lineCounter.linePos(found.range[0]).line : undefined;
-  };
-  const knownKeys = (keyPath: readonly (string | number)[]) =>
-    keyPath[0] === 'colors' ? Object.keys(DEFAULT_COLORS) : keyPath[0] === 'paths' ? ['articles', 'templates', 'out'] : Object.keys(userConfigSchema.shape);
-  const problems = describeIssues(result.error.issues, data, file, locate, knownKeys);
-  throw new ConfigError(problems[0]?.message ?? 'invalid config', { file, line: problems[0]?.line, problems });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLORS, resolveConfig } from '../../src/config/config.js';
 import { ConfigError } from '../../src/errors.js';
-import { parseUserConfig } from '../../src/io/load-config.js';
+import { parseUserConfig } from '../../src/config/parse-user-config.js';
 
 describe('parseUserConfig', () => {
   it('accepts a partial config and resolveConfig fills the rest', () => {
