@@ -1,4 +1,4 @@
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
@@ -100,11 +100,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const key = inputsKey(sources, config);
   const manifest: Manifest = options.force ? { version: 1, inputsKey: key, entries: {} } : await loadManifest(config.paths.out, key);
   const previous = { ...manifest.entries };
+  const previousManifest = JSON.stringify(manifest);
   const useFastPath = options.fastPath ?? true;
   // Rendering is set up on first use: a build with nothing to do loads none of it.
   let renderer: Promise<Renderer> | undefined;
   const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(config.paths.out, key);
   const rendererFor = () => (renderer ??= createRenderer(sources, config, loadStore));
+
+  // One listing of the output folder instead of two stats per unchanged article.
+  let outputListing: Promise<Set<string>> | undefined;
+  const outputNames = () => (outputListing ??= readdir(config.paths.out).then((names) => new Set(names), () => new Set<string>()));
 
   const allFiles = await listArticleFiles(config.paths.articles);
   const files = options.files?.length ? options.files.map((file) => path.resolve(config.root, file)) : allFiles;
@@ -163,7 +168,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (cached && cached.hash === hash) {
         if (cached.draft && !options.drafts) return { status: 'draft-skipped', file: input.file, slug: cached.slug };
         claimSlug(cached.slug, input.file);
-        if ((await exists(htmlFile(cached.slug))) && (await exists(textFile(cached.slug)))) {
+        const outputs = await outputNames();
+        if (outputs.has(`${cached.slug}.html`) && outputs.has(`${cached.slug}.txt`)) {
           return { status: 'cached', file: input.file, ...cached, htmlFile: htmlFile(cached.slug), textFile: textFile(cached.slug) };
         }
       }
@@ -221,7 +227,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
     }
   }
-  await writeManifest(config.paths.out, manifest);
+  if (JSON.stringify(manifest) !== previousManifest) await writeManifest(config.paths.out, manifest);
   const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: 0 };
   const fastPath = renderer && (await renderer.catch(() => undefined))?.fastPath; // a failed set-up was reported per article
   if (fastPath?.changed) await writeSkeletonStore(config.paths.out, key, fastPath.store);

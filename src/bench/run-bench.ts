@@ -117,7 +117,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     let partialEdits = 0;
     const onePartial = await measure('(e) one partial edited', repeat, progress, async () => {
       partialEdits += 1;
-      await writeFile(partial, partialSource.replace('{{strings.newsletterLabel}}', `{{strings.newsletterLabel}} (${partialEdits})`));
+      await writeFile(partial, partialSource.replace('{{strings.footerReason}}', `{{strings.footerReason}} (Ausgabe ${partialEdits})`));
       return build();
     });
 
