@@ -181,7 +181,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       claimSlug(article.slug, input.file);
       const rendered = await render(article);
-      writes.set(index, Promise.all([writeFileAtomic(htmlFile(article.slug), rendered.html), writeFileAtomic(textFile(article.slug), rendered.text)]));
+      const written = Promise.all([writeFileAtomic(htmlFile(article.slug), rendered.html), writeFileAtomic(textFile(article.slug), rendered.text)]);
+      written.catch(() => undefined); // reported in file order below
+      writes.set(index, written);
       const entry = {
         hash,
         slug: article.slug,

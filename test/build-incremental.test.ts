@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -218,6 +218,21 @@ describe('a failure in one article', () => {
     const after = await snapshot(project.out);
     expect([...after.keys()]).toEqual(['drei.html', 'drei.txt', 'zwei.html', 'zwei.txt']);
     for (const name of after.keys()) expect(after.get(name)?.bytes, name).toBe(expected.get(name)?.bytes);
+  });
+});
+
+describe('an output that cannot be written', () => {
+  it('fails that article with the reason and leaves the others built', async () => {
+    project = await makeProject({ articles: threeArticles() });
+    // a folder where zwei.html should go: the rename into place fails
+    await mkdir(path.join(project.out, 'zwei.html'), { recursive: true });
+    const result = await build({ root: project.root });
+    expect(statuses(result)).toEqual({ 'articles/drei.md': 'built', 'articles/eins.md': 'built', 'articles/zwei.md': 'failed' });
+    expect(result.problems).toEqual([{ file: 'articles/zwei.md', line: undefined, message: expect.stringMatching(/^cannot write the output \(EISDIR\)/) }]);
+    expect((await readdir(project.out)).filter((name) => name.endsWith('.tmp') || name.startsWith('.zwei'))).toEqual([]);
+    // fixed: the next build writes it
+    await rm(path.join(project.out, 'zwei.html'), { recursive: true });
+    expect(statuses(await build({ root: project.root }))['articles/zwei.md']).toBe('built');
   });
 });
 
