@@ -25,6 +25,7 @@ export function formatReport(report: BenchReport): string {
   const counts = (measurement: Measurement) =>
     measurement.built === undefined ? '' : `${measurement.built} / ${measurement.filled ?? '-'} / ${measurement.fallbacks ?? '-'} / ${measurement.compiledSkeletons ?? '-'}`;
   rows.push(['(a) mjml CLI, same MJML (baseline)', seconds(baseline), '1.000 ×', '', memory(report.mjmlCli), runs(report.mjmlCli), '']);
+  if (report.mjmlCliDefaults) rows.push(['mjml CLI, default options (beautify)', seconds(report.mjmlCliDefaults.ms), ratio(report.mjmlCliDefaults), '', memory(report.mjmlCliDefaults), runs(report.mjmlCliDefaults), '']);
   const coldTarget = report.articles >= 1000 ? `< ${TARGETS.cold1000Ms / 1000} s at 1,000: ${verdict(report.cold.ms < TARGETS.cold1000Ms)}` : '';
   rows.push(['(b) cold build', seconds(report.cold.ms), ratio(report.cold), `≤ ${TARGETS.cold} ×: ${verdict(report.cold.ms / baseline <= TARGETS.cold)}${coldTarget ? `; ${coldTarget}` : ''}`, memory(report.cold), runs(report.cold), counts(report.cold)]);
   rows.push(['(c) no-op rebuild', seconds(report.noop.ms), ratio(report.noop), `≤ ${TARGETS.noop} ×: ${verdict(report.noop.ms / baseline <= TARGETS.noop)}`, memory(report.noop), runs(report.noop), counts(report.noop)]);

@@ -19,6 +19,8 @@ export interface BenchOptions {
   repeat?: number;
   /** Also time a cold build with `--no-fast-path`. @default false */
   fullPath?: boolean;
+  /** Also time the mjml CLI with its default options (it then beautifies its output). @default false */
+  mjmlDefaults?: boolean;
   /** Keep the temp project for a look afterwards. @default false */
   keep?: boolean;
   /** Progress, one line per run. */
@@ -52,6 +54,8 @@ export interface BenchReport {
   loadAfter: number[];
   project: string;
   mjmlCli: Measurement;
+  /** The mjml CLI with its default options, for reference. */
+  mjmlCliDefaults?: Measurement;
   cold: Measurement;
   noop: Measurement;
   oneArticle: Measurement;
@@ -96,6 +100,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       return run(mjmlBin, mjmlArgs, options.repoRoot);
     });
 
+    let mjmlCliDefaults: Measurement | undefined;
+    if (options.mjmlDefaults) {
+      mjmlCliDefaults = await measure('mjml CLI, default options', repeat, progress, async () => {
+        await rm(path.join(root, 'mjml-out'), { recursive: true, force: true });
+        await mkdir(path.join(root, 'mjml-out'));
+        return run(mjmlBin, ['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`], options.repoRoot);
+      });
+    }
+
     const build = (...flags: string[]) => run('npm', ['run', '-s', 'build-newsletter', '--', '--root', root, '--json', ...flags], options.repoRoot);
     const cold = await measure('(b) cold build', repeat, progress, async () => {
       await rm(path.join(root, 'out'), { recursive: true, force: true });
@@ -138,6 +151,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       loadAfter: os.loadavg(),
       project: root,
       mjmlCli,
+      ...(mjmlCliDefaults ? { mjmlCliDefaults } : {}),
       cold,
       noop,
       oneArticle,

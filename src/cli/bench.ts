@@ -11,6 +11,7 @@ interface Flags {
   repeat: number;
   json: boolean;
   fullPath: boolean;
+  mjmlDefaults: boolean;
   keep: boolean;
 }
 
@@ -25,6 +26,7 @@ const program = new Command('bench')
   .option('--articles <n>', 'articles to generate', positive, 200)
   .option('--repeat <n>', 'runs of each measurement (the median is reported)', positive, 1)
   .option('--full-path', 'also time a cold build with --no-fast-path', false)
+  .option('--mjml-defaults', 'also time the mjml CLI with its default options (it beautifies)', false)
   .option('--keep', 'keep the generated project (its folder is printed)', false)
   .option('--json', 'print the figures as JSON on stdout', false)
   .showHelpAfterError()
@@ -39,6 +41,7 @@ await runCli(async () => {
     articles: flags.articles,
     repeat: flags.repeat,
     fullPath: flags.fullPath,
+    mjmlDefaults: flags.mjmlDefaults,
     keep: flags.keep,
     onProgress: (line) => process.stderr.write(`${color.dim(line)}\n`),
   });
