@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
 import { isNewsletterError, OutputError, UsageError, type Problem } from './errors.js';
-import { hashText, inputsKey, loadManifest, writeManifest, type Manifest } from './io/build-cache.js';
+import { hashText, inputsKey, loadManifest, statFingerprint, writeManifest, type Manifest } from './io/build-cache.js';
 import { listArticleFiles, loadArticle } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
@@ -13,6 +13,12 @@ import type { ArticleSource, RenderedNewsletter } from './pipeline/build-article
 import type { TemplateSources } from './pipeline/compile-templates.js';
 import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
 import type { Article } from './pipeline/validate-article.js';
+
+/** What is known about an article file before it is built: its stat fingerprint, and its text unless it is unchanged. */
+interface Probe {
+  fingerprint: string | undefined;
+  input?: ArticleSource;
+}
 
 /** Articles read ahead of the one being rendered. */
 const READ_AHEAD = 8;
@@ -120,11 +126,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Disk and CPU overlap: the next articles are read while one renders, and
   // its files are written while the next renders. Results are still reported
   // in file order, each once its files are written.
-  const reads = new Map<number, Promise<ArticleSource>>();
+  // An article whose file has the same size, times and inode as when it was
+  // last hashed is not read again; the others are read and hashed.
+  const probe = async (file: string): Promise<Probe> => {
+    const shown = path.relative(config.root, file) || file;
+    const fingerprint = await stat(file).then(statFingerprint, () => undefined);
+    const entry = manifest.entries[shown];
+    if (fingerprint !== undefined && entry?.stat === fingerprint) return { fingerprint };
+    return { fingerprint, input: await loadArticle(file, config.root) };
+  };
+  const reads = new Map<number, Promise<Probe>>();
   const readAhead = (index: number) => {
     for (let next = index; next < Math.min(files.length, index + READ_AHEAD); next++) {
       if (reads.has(next)) continue;
-      const read = loadArticle(files[next] ?? '', config.root);
+      const read = probe(files[next] ?? '');
       read.catch(() => undefined); // awaited in turn below
       reads.set(next, read);
     }
@@ -158,22 +173,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   async function buildOne(absolute: string, index: number): Promise<ArticleResult> {
     let shownFile = path.relative(config.root, absolute);
     try {
-      const input = await (readAhead(index) ?? loadArticle(absolute, config.root));
-      shownFile = input.file;
-      const hash = hashText(input.source);
-      const cached = manifest.entries[input.file];
+      const { fingerprint, input: probed } = await (readAhead(index) ?? probe(absolute));
+      const unchanged = probed === undefined ? manifest.entries[shownFile] : undefined;
       const htmlFile = (slug: string) => path.join(config.paths.out, `${slug}.html`);
       const textFile = (slug: string) => path.join(config.paths.out, `${slug}.txt`);
+      let hash = unchanged?.hash ?? '';
+      let cached = unchanged;
+      if (probed) {
+        shownFile = probed.file;
+        hash = hashText(probed.source);
+        cached = manifest.entries[probed.file];
+        if (cached?.hash === hash && fingerprint !== undefined) cached.stat = fingerprint; // touched, not changed
+      }
 
       if (cached && cached.hash === hash) {
-        if (cached.draft && !options.drafts) return { status: 'draft-skipped', file: input.file, slug: cached.slug };
-        claimSlug(cached.slug, input.file);
+        if (cached.draft && !options.drafts) return { status: 'draft-skipped', file: shownFile, slug: cached.slug };
+        claimSlug(cached.slug, shownFile);
         const outputs = await outputNames();
         if (outputs.has(`${cached.slug}.html`) && outputs.has(`${cached.slug}.txt`)) {
-          return { status: 'cached', file: input.file, ...cached, htmlFile: htmlFile(cached.slug), textFile: textFile(cached.slug) };
+          const { stat: _stat, ...entry } = cached;
+          return { status: 'cached', file: shownFile, ...entry, htmlFile: htmlFile(cached.slug), textFile: textFile(cached.slug) };
         }
       }
 
+      const input = probed ?? (await loadArticle(absolute, config.root));
       const { readArticle, render } = await rendererFor();
       const article = readArticle(input);
       if (article.draft && !options.drafts) {
@@ -194,7 +217,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         htmlBytes: Buffer.byteLength(rendered.html),
         textBytes: Buffer.byteLength(rendered.text),
       };
-      manifest.entries[input.file] = entry;
+      manifest.entries[input.file] = fingerprint === undefined ? entry : { ...entry, stat: fingerprint };
       const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
       return { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
     } catch (error) {

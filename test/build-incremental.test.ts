@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,6 +94,25 @@ describe('incremental builds rebuild exactly what they must', () => {
       expect(after.get(name)?.bytes).toContain('NEUE MARKE');
       expect(after.get(name)?.bytes).toContain('#0055aa');
     }
+  });
+
+  it('an article is recognised by content, not by its file times', async () => {
+    project = await makeProject({ articles: threeArticles() });
+    await build({ root: project.root });
+    const before = await snapshot(project.out);
+    await tick();
+    // touched: same text, new times: nothing to build
+    const eins = path.join(project.articles, 'eins.md');
+    const text = await readFile(eins, 'utf8');
+    await writeFile(eins, text);
+    expect(Object.values(statuses(await build({ root: project.root })))).toEqual(['cached', 'cached', 'cached']);
+    // changed to text of the same length, with the old modification time put back: still rebuilt
+    const { atime, mtime } = await stat(eins);
+    await writeFile(eins, text.replace('Folge 2', 'Folge X'));
+    await utimes(eins, atime, mtime);
+    const result = await build({ root: project.root });
+    expect(statuses(result)['articles/eins.md']).toBe('built');
+    expect(changed(before, await snapshot(project.out))).toEqual(['eins.html', 'eins.txt']);
   });
 
   it('a deleted article: its outputs are removed and nothing else is touched', async () => {

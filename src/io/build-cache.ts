@@ -21,6 +21,17 @@ export interface ManifestEntry {
   draft: boolean;
   htmlBytes: number;
   textBytes: number;
+  /**
+   * Size, modification and change time and inode of the article file when
+   * `hash` was taken: while they are the same, the file is not read again
+   * (the change time moves on every write and cannot be set back).
+   */
+  stat?: string;
+}
+
+/** The `stat` of a manifest entry. */
+export function statFingerprint(info: { size: number; mtimeMs: number; ctimeMs: number; ino: number }): string {
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 }
 
 export interface Manifest {
