@@ -1,14 +1,15 @@
+import { statSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
 import { isNewsletterError, OutputError, UsageError, type Problem } from './errors.js';
 import { hashText, inputsKey, loadManifest, statFingerprint, writeManifest, type Manifest } from './io/build-cache.js';
-import { listArticleFiles, loadArticle } from './io/load-articles.js';
+import { listArticleFiles, loadArticleSync } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
 import { loadSkeletonStore, writeSkeletonStore } from './io/skeleton-cache.js';
-import { writeFileAtomic } from './io/write-output.js';
+import { writeFileAtomicSync } from './io/write-output.js';
 import type { ArticleSource, RenderedNewsletter } from './pipeline/build-article.js';
 import type { TemplateSources } from './pipeline/compile-templates.js';
 import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
@@ -19,11 +20,6 @@ interface Probe {
   fingerprint: string | undefined;
   input?: ArticleSource;
 }
-
-/** Articles read ahead of the one being rendered. */
-const READ_AHEAD = 8;
-/** Articles whose files may still be being written while later ones render. */
-const WRITES_IN_FLIGHT = 16;
 
 export interface BuildOptions {
   /** Project root; config, articles, templates and out are found from here. @default process.cwd() */
@@ -123,57 +119,34 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const results: ArticleResult[] = [];
   const slugs = new Map<string, string>();
-  // Disk and CPU overlap: the next articles are read while one renders, and
-  // its files are written while the next renders. Results are still reported
-  // in file order, each once its files are written.
-  // An article whose file has the same size, times and inode as when it was
-  // last hashed is not read again; the others are read and hashed.
-  const probe = async (file: string): Promise<Probe> => {
-    const shown = path.relative(config.root, file) || file;
-    const fingerprint = await stat(file).then(statFingerprint, () => undefined);
-    const entry = manifest.entries[shown];
-    if (fingerprint !== undefined && entry?.stat === fingerprint) return { fingerprint };
-    return { fingerprint, input: await loadArticle(file, config.root) };
-  };
-  const reads = new Map<number, Promise<Probe>>();
-  const readAhead = (index: number) => {
-    for (let next = index; next < Math.min(files.length, index + READ_AHEAD); next++) {
-      if (reads.has(next)) continue;
-      const read = probe(files[next] ?? '');
-      read.catch(() => undefined); // awaited in turn below
-      reads.set(next, read);
-    }
-    const read = reads.get(index);
-    reads.delete(index);
-    return read;
-  };
-  const writes = new Map<number, Promise<unknown>>();
-  const unreported: { index: number; result: ArticleResult }[] = [];
-  const reportOldest = async () => {
-    const oldest = unreported.shift();
-    if (!oldest) return;
-    let { result } = oldest;
-    try {
-      await writes.get(oldest.index);
-    } catch (error) {
-      delete manifest.entries[result.file];
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      result = { status: 'failed', file: result.file, error: new OutputError(`cannot write the output (${reason}): check that ${config.paths.out} is writable`, { file: result.file, cause: error }) };
-    }
-    writes.delete(oldest.index);
-    results.push(result);
-    options.onArticle?.(result, oldest.index, files.length);
-  };
   for (const [index, absolute] of files.entries()) {
-    unreported.push({ index, result: await buildOne(absolute, index) });
-    if (unreported.length > WRITES_IN_FLIGHT) await reportOldest();
+    const result = await buildOne(absolute);
+    results.push(result);
+    options.onArticle?.(result, index, files.length);
   }
-  while (unreported.length > 0) await reportOldest();
 
-  async function buildOne(absolute: string, index: number): Promise<ArticleResult> {
+  /**
+   * What is known about an article file before it is built: its stat
+   * fingerprint, and its text unless the fingerprint says it is unchanged
+   * since it was last hashed. Reads and writes here are blocking: on this
+   * kind of machine they cost less than libuv's thread pool (see writeFileAtomicSync).
+   */
+  function probe(file: string): Probe {
+    const shown = path.relative(config.root, file) || file;
+    let fingerprint: string | undefined;
+    try {
+      fingerprint = statFingerprint(statSync(file));
+    } catch {
+      // reported by loadArticleSync below
+    }
+    if (fingerprint !== undefined && manifest.entries[shown]?.stat === fingerprint) return { fingerprint };
+    return { fingerprint, input: loadArticleSync(file, config.root) };
+  }
+
+  async function buildOne(absolute: string): Promise<ArticleResult> {
     let shownFile = path.relative(config.root, absolute);
     try {
-      const { fingerprint, input: probed } = await (readAhead(index) ?? probe(absolute));
+      const { fingerprint, input: probed } = probe(absolute);
       const unchanged = probed === undefined ? manifest.entries[shownFile] : undefined;
       const htmlFile = (slug: string) => path.join(config.paths.out, `${slug}.html`);
       const textFile = (slug: string) => path.join(config.paths.out, `${slug}.txt`);
@@ -196,7 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
       }
 
-      const input = probed ?? (await loadArticle(absolute, config.root));
+      const input = probed ?? loadArticleSync(absolute, config.root);
       const { readArticle, render } = await rendererFor();
       const article = readArticle(input);
       if (article.draft && !options.drafts) {
@@ -204,9 +177,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       claimSlug(article.slug, input.file);
       const rendered = await render(article);
-      const written = Promise.all([writeFileAtomic(htmlFile(article.slug), rendered.html), writeFileAtomic(textFile(article.slug), rendered.text)]);
-      written.catch(() => undefined); // reported in file order below
-      writes.set(index, written);
+      try {
+        writeFileAtomicSync(htmlFile(article.slug), rendered.html);
+        writeFileAtomicSync(textFile(article.slug), rendered.text);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new OutputError(`cannot write the output (${reason}): check that ${config.paths.out} is writable`, { file: input.file, cause: error });
+      }
       const entry = {
         hash,
         slug: article.slug,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -26,8 +27,22 @@ export async function loadArticle(file: string, root: string): Promise<ArticleSo
   try {
     return { file: shown, source: await readFile(file, 'utf8') };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file: check the path' : code === 'EISDIR' ? 'is a folder: name a Markdown file' : (error as Error).message;
-    throw new UsageError(`${shown}: ${reason}`, error);
+    throw unreadable(shown, error);
   }
+}
+
+/** `loadArticle` without the thread pool, for builds that read many small files (see writeFileAtomicSync). */
+export function loadArticleSync(file: string, root: string): ArticleSource {
+  const shown = path.relative(root, file) || file;
+  try {
+    return { file: shown, source: readFileSync(file, 'utf8') };
+  } catch (error) {
+    throw unreadable(shown, error);
+  }
+}
+
+function unreadable(shown: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file: check the path' : code === 'EISDIR' ? 'is a folder: name a Markdown file' : (error as Error).message;
+  return new UsageError(`${shown}: ${reason}`, error);
 }

@@ -1,6 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+let written = 0;
+
+/** A name beside `file` that no other write (of this process or another) uses. */
+function temporaryFor(file: string): string {
+  written += 1;
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${written}.tmp`);
+}
 
 /**
  * Write to a temporary file beside the target, then rename it into place:
@@ -8,7 +16,7 @@ import path from 'node:path';
  * failed build leaves what an earlier build wrote.
  */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryFor(file);
   try {
     try {
       await writeFile(temporary, content);
@@ -21,6 +29,29 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * `writeFileAtomic` without the thread pool, for the build's many small
+ * files: on a 2-core VM each hand-over to libuv's pool and back costs more
+ * CPU (thread wake-ups) than the write itself, about 0.5 ms of system time
+ * per file against under 0.1 ms for a blocking write.
+ */
+export function writeFileAtomicSync(file: string, content: string | Uint8Array): void {
+  const temporary = temporaryFor(file);
+  try {
+    try {
+      writeFileSync(temporary, content);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temporary, content);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
