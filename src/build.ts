@@ -9,13 +9,16 @@ import { listArticleFiles, loadArticleSync } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
 import { loadSkeletonStore, writeSkeletonStore } from './io/skeleton-cache.js';
-import { writeFileAtomicSync } from './io/write-output.js';
+import { createOutputWriter } from './io/output-writer.js';
 import type { ArticleSource, RenderedNewsletter } from './pipeline/build-article.js';
 import type { TemplateSources } from './pipeline/compile-templates.js';
 import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
 import type { Article } from './pipeline/validate-article.js';
 
 /** What is known about an article file before it is built: its stat fingerprint, and its text unless it is unchanged. */
+/** Articles whose files may still be being written while later ones render. */
+const WRITES_IN_FLIGHT = 32;
+
 interface Probe {
   fingerprint: string | undefined;
   input?: ArticleSource;
@@ -119,10 +122,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const results: ArticleResult[] = [];
   const slugs = new Map<string, string>();
-  for (const [index, absolute] of files.entries()) {
-    const result = await buildOne(absolute);
+  // Files are written while the next articles render; results are still
+  // reported in file order, each once its files are in place.
+  const writer = createOutputWriter();
+  const writes = new WeakMap<ArticleResult, Promise<void>>();
+  const unreported: { index: number; result: ArticleResult }[] = [];
+  const reportOldest = async () => {
+    const oldest = unreported.shift();
+    if (!oldest) return;
+    let { result } = oldest;
+    try {
+      await writes.get(result);
+    } catch (error) {
+      delete manifest.entries[result.file];
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      result = { status: 'failed', file: result.file, error: new OutputError(`cannot write the output (${reason}): check that ${config.paths.out} is writable`, { file: result.file, cause: error }) };
+    }
     results.push(result);
-    options.onArticle?.(result, index, files.length);
+    options.onArticle?.(result, oldest.index, files.length);
+  };
+  try {
+    for (const [index, absolute] of files.entries()) {
+      unreported.push({ index, result: await buildOne(absolute) });
+      if (unreported.length > WRITES_IN_FLIGHT) await reportOldest();
+    }
+    while (unreported.length > 0) await reportOldest();
+  } finally {
+    await writer.close();
   }
 
   /**
@@ -177,13 +203,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       claimSlug(article.slug, input.file);
       const rendered = await render(article);
-      try {
-        writeFileAtomicSync(htmlFile(article.slug), rendered.html);
-        writeFileAtomicSync(textFile(article.slug), rendered.text);
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new OutputError(`cannot write the output (${reason}): check that ${config.paths.out} is writable`, { file: input.file, cause: error });
-      }
+      const written = writer.write([
+        { file: htmlFile(article.slug), content: rendered.html },
+        { file: textFile(article.slug), content: rendered.text },
+      ]);
+      written.catch(() => undefined); // reported in file order
       const entry = {
         hash,
         slug: article.slug,
@@ -196,7 +220,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       };
       manifest.entries[input.file] = fingerprint === undefined ? entry : { ...entry, stat: fingerprint };
       const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
-      return { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
+      const result: ArticleResult = { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
+      writes.set(result, written);
+      return result;
     } catch (error) {
       if (!isNewsletterError(error)) throw error;
       delete manifest.entries[shownFile]; // rebuilt next time, whatever the cache says

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../src/build.js';
 import { SKELETON_FILE } from '../src/io/skeleton-cache.js';
-import { generateArticle } from '../src/bench/generate-articles.js';
+import { generateArticle, generateArticles } from '../src/bench/generate-articles.js';
 import { article, makeProject, REPO_ROOT, type TempProject } from './helpers/project.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -252,6 +252,32 @@ describe('an output that cannot be written', () => {
     // fixed: the next build writes it
     await rm(path.join(project.out, 'zwei.html'), { recursive: true });
     expect(statuses(await build({ root: project.root }))['articles/zwei.md']).toBe('built');
+  });
+});
+
+describe('build-newsletter with many articles (files written by a second thread)', () => {
+  it('writes the same files as an in-process build, reports in file order, and reports a file it cannot write', async () => {
+    const articles = Object.fromEntries(generateArticles(40).map((entry) => [entry.name, entry.source]));
+    const reference = await makeProject({ articles });
+    await build({ root: reference.root });
+    const expected = await snapshot(reference.out);
+    await reference.remove();
+
+    project = await makeProject({ articles });
+    const blocked = Object.keys(articles).sort()[30]?.replace(/\.md$/, '') ?? '';
+    await mkdir(path.join(project.out, `${blocked}.html`), { recursive: true });
+    const run = await runCli('build-newsletter', ['--json'], { cwd: project.root, timeoutMs: 60_000 });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { articles: { file: string; status: string }[]; problems: { file: string; message: string }[] };
+    expect(json.articles.map((entry) => entry.file)).toEqual(Object.keys(articles).sort().map((name) => `articles/${name}`));
+    expect(json.articles.filter((entry) => entry.status !== 'built')).toEqual([{ file: `articles/${blocked}.md`, status: 'failed', problems: expect.any(Array) }]);
+    expect(json.problems).toEqual([{ file: `articles/${blocked}.md`, message: expect.stringMatching(/^cannot write the output \(EISDIR\)/) }]);
+    await rm(path.join(project.out, `${blocked}.html`), { recursive: true });
+    const written = await snapshot(project.out);
+    for (const [name, file] of expected) {
+      if (name.startsWith(`${blocked}.`)) continue;
+      expect(written.get(name)?.bytes, name).toBe(file.bytes);
+    }
   });
 });
 
