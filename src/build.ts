@@ -154,8 +154,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   /**
    * What is known about an article file before it is built: its stat
    * fingerprint, and its text unless the fingerprint says it is unchanged
-   * since it was last hashed. Reads and writes here are blocking: on this
-   * kind of machine they cost less than libuv's thread pool (see writeFileAtomicSync).
+   * since it was last hashed. Reads block: on this kind of machine that costs
+   * less than handing each one to libuv's thread pool (see output-writer.ts).
    */
   function probe(file: string): Probe {
     const shown = path.relative(config.root, file) || file;

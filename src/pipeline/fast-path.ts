@@ -4,7 +4,7 @@ import { compileMjml } from './compile-mjml.js';
 import { compileSkeleton, type LayoutSkeleton } from './compile-skeleton.js';
 import type { CompiledTemplates } from './compile-templates.js';
 import { fillSkeleton } from './fill-skeleton.js';
-import { layoutShape } from './layout-shape.js';
+import { layoutShape, type LayoutShape } from './layout-shape.js';
 import { loadJuice } from './load-juice.js';
 import { renderText } from './render-text.js';
 import { renderView } from './render-view.js';
@@ -43,15 +43,15 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
   let compiled = 0;
   let changed = false;
 
-  async function skeletonFor(article: ReturnType<typeof layoutShape>): Promise<LayoutSkeleton | Unusable> {
-    let structureKey = store.shapes[article.key];
+  async function skeletonFor(shape: LayoutShape): Promise<LayoutSkeleton | Unusable> {
+    let structureKey = store.shapes[shape.key];
     if (structureKey === undefined) {
       let tokenMjml: string;
       try {
-        tokenMjml = templates.render(article.tokenView).mjml;
+        tokenMjml = templates.render(shape.tokenView).mjml;
       } catch (error) {
         structureKey = { unusable: `the templates cannot render the shape (${(error as Error).message})` };
-        store.shapes[article.key] = structureKey;
+        store.shapes[shape.key] = structureKey;
         changed = true;
         return structureKey;
       }
@@ -66,7 +66,7 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
           store.skeletons[structureKey] = result.ok ? result.skeleton : { unusable: result.reason };
         }
       }
-      store.shapes[article.key] = structureKey;
+      store.shapes[shape.key] = structureKey;
       changed = true;
     }
     if (typeof structureKey !== 'string') return structureKey;
