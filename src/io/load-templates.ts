@@ -24,12 +24,11 @@ export async function loadTemplateSources(templatesDir: string, root: string): P
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const read = await Promise.all(names.map((name) => readFile(path.join(partialsDir, name), 'utf8')));
+  // Keys in name order, whatever order the reads finish in: the cache key hashes this object.
   const partials: TemplateSources['partials'] = {};
-  await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(partialsDir, name);
-      partials[name.slice(0, -TEMPLATE_EXTENSION.length)] = { file: relative(file), source: await readFile(file, 'utf8') };
-    }),
-  );
+  names.forEach((name, index) => {
+    partials[name.slice(0, -TEMPLATE_EXTENSION.length)] = { file: relative(path.join(partialsDir, name)), source: read[index] ?? '' };
+  });
   return { layout: { file: relative(layoutPath), source: layoutSource }, partials };
 }

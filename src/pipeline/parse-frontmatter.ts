@@ -28,7 +28,8 @@ const REFUSE_ENGINE = (name: string) => (): never => {
  * from the `yaml` package so errors can name the line.
  */
 export function parseFrontmatter(source: string, file: string): ParsedFrontmatter {
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  // gray-matter only splits on "\n": normalise Windows line endings first.
+  const text = (source.startsWith('\uFEFF') ? source.slice(1) : source).replace(/\r\n?/g, '\n');
   const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
   if (!/^---\s*$/.test(firstLine)) {
     if (/^---\s*\S/.test(firstLine)) {
@@ -47,7 +48,7 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
     document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
     const [first] = document.errors;
     if (first) {
-      const line = first.linePos?.[0].line;
+      const line = lineCounter.linePos(first.pos[0]).line;
       const reason = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'malformed YAML';
       throw new FrontmatterError(`malformed YAML: ${reason} (check indentation, and quote values that contain ": " or start with a special character)`, {
         file,

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { article, makeProject, type TempProject } from '../helpers/project.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let project: TempProject | undefined;
+afterEach(async () => {
+  await project?.remove();
+  project = undefined;
+});
+
+describe('build-newsletter CLI', () => {
+  it('builds every article, one line each with its size, then a summary', async () => {
+    project = await makeProject({ samples: true });
+    const run = await runCli('build-newsletter', [], { cwd: project.root });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✓ ki-chips-wettruesten\s+\d+\.\d KB html\s+\d+\.\d KB text/);
+    expect(run.stdout).toMatch(/✓ openai-amazon-cloud-deal\s+\d+\.\d KB html/);
+    expect(run.stdout).toMatch(/^2 built, 0 unchanged in \d+ ms/m);
+
+    const again = await runCli('build-newsletter', [], { cwd: project.root });
+    expect(again.stdout).toMatch(/0 built, 2 unchanged/);
+    const forced = await runCli('build-newsletter', ['--force', 'articles/ki-chips-wettruesten.md'], { cwd: project.root });
+    expect(forced.stdout).toMatch(/^1 built, 0 unchanged/m);
+  });
+
+  it.each([
+    ['a mistyped key', article('teasr: x'), /^✗ articles\/bad\.md:6: unknown key "teasr" \(did you mean "teaser"\?\)$/m],
+    ['malformed YAML', '---\ntitle: "offen\n---\n', /^✗ articles\/bad\.md:2: malformed YAML: Missing closing "quote/m],
+    ['an impossible date', article().replace('2025-11-04', '2025-02-30'), /^✗ articles\/bad\.md:4: "date" is not a real calendar date/m],
+    ['a FAQ entry without answer', article('faq:\n  - question: Warum?'), /^✗ articles\/bad\.md:7: missing required key "faq\[0\]\.answer"/m],
+    ['an image without alt', article('image:\n  src: https://example.com/a.jpg'), /^✗ articles\/bad\.md:6: missing required key "image\.alt"/m],
+    ['a non-https url', article('url: http://example.com'), /^✗ articles\/bad\.md:6: "url" must be an absolute https:\/\/ URL/m],
+    ['---javascript frontmatter', '---javascript\n{ title: require("fs").writeFileSync("pwned", "1") }\n---\n', /^✗ articles\/bad\.md:1: "---javascript" frontmatter is not allowed/m],
+  ])('rejects %s with one line naming file and line, exit 1, no stack trace', async (_name, source, expected) => {
+    project = await makeProject({ articles: { 'bad.md': source, 'good.md': article() } });
+    const run = await runCli('build-newsletter', [], { cwd: project.root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toMatch(/✓ good/);
+    await expect(readFile(path.join(project.root, 'pwned'))).rejects.toThrow();
+  });
+
+  it('prints the result as JSON with --json', async () => {
+    project = await makeProject({ articles: { 'good.md': article(), 'bad.md': article('teasr: x') } });
+    const run = await runCli('build-newsletter', ['--json'], { cwd: project.root });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { articles: { status: string; file: string }[]; problems: { file: string; line: number; message: string }[] };
+    expect(json.articles.map((entry) => entry.status).sort()).toEqual(['built', 'failed']);
+    expect(json.problems).toEqual([{ file: 'articles/bad.md', line: 6, message: 'unknown key "teasr" (did you mean "teaser"?)' }]);
+  });
+
+  it('explains an unknown flag and a missing file', async () => {
+    project = await makeProject({ articles: { 'good.md': article() } });
+    const flag = await runCli('build-newsletter', ['--drafs'], { cwd: project.root });
+    expect(flag.code).not.toBe(0);
+    expect(flag.stderr).toMatch(/unknown option '--drafs'[\s\S]*Did you mean --drafts\?/);
+    const missing = await runCli('build-newsletter', ['articles/nope.md'], { cwd: project.root });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/articles\/nope\.md: no such file: check the path/);
+  });
+
+  it('names the config file and key of a config mistake', async () => {
+    project = await makeProject({ articles: { 'good.md': article() }, config: { brand: 'X', colours: { accent: '#000000' } } });
+    const run = await runCli('build-newsletter', [], { cwd: project.root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/newsletter\.config\.json:3: unknown key "colours" \(did you mean "colors"\?\)/);
+  });
+});

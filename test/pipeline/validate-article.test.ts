@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ArticleError } from '../../src/errors.js';
+import { parseFrontmatter } from '../../src/pipeline/parse-frontmatter.js';
+import { isCalendarDate, validateArticle } from '../../src/pipeline/validate-article.js';
+
+const FILE = 'articles/x.md';
+const BASE = ['title: Hallo Welt', 'category: Tech & Trends', 'date: 2025-11-04', 'teaser: Kurz und knapp.'];
+
+function validate(lines: string[], file = FILE) {
+  return validateArticle(parseFrontmatter(`---\n${lines.join('\n')}\n---\nBody\n`, file), file, 'x');
+}
+
+function problemsOf(lines: string[]) {
+  try {
+    validate(lines);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ArticleError);
+    return (error as ArticleError).problems;
+  }
+  throw new Error('expected validation to fail');
+}
+
+describe('validateArticle', () => {
+  it('accepts a minimal article and fills defaults', () => {
+    const article = validate(BASE);
+    expect(article).toMatchObject({ title: 'Hallo Welt', slug: 'x', draft: false, sources: [], body: 'Body\n', file: FILE });
+  });
+
+  it('accepts every optional key', () => {
+    const article = validate([
+      ...BASE,
+      'preheader: Vorschau',
+      'author: Jane Doe',
+      'slug: mein-artikel',
+      'url: https://example.com/a',
+      'image: { src: "https://example.com/a.jpg", alt: "Ein Bild", caption: "Foto" }',
+      'check: "**Urteil**"',
+      'faq: [{ question: "Warum?", answer: "Darum." }]',
+      'sources: [Handelsblatt, { name: TechCrunch, url: "https://techcrunch.com/" }]',
+      'draft: true',
+    ]);
+    expect(article.slug).toBe('mein-artikel');
+    expect(article.draft).toBe(true);
+    expect(article.sources).toEqual([
+      { name: 'Handelsblatt', url: null },
+      { name: 'TechCrunch', url: 'https://techcrunch.com/' },
+    ]);
+  });
+
+  // [case, frontmatter lines, expected message, expected line]
+  const cases: [string, string[], RegExp, number][] = [
+    ['missing title (points at the first frontmatter line)', BASE.slice(1), /missing required key "title"/, 2],
+    ['unknown key with suggestion', [...BASE, 'teasr: x'], /unknown key "teasr" \(did you mean "teaser"\?\)/, 6],
+    ['unknown key without a close match', [...BASE, 'zzzzzzzz: x'], /unknown key "zzzzzzzz" \(allowed keys: title, category/, 6],
+    ['impossible date', [...BASE.filter((l) => !l.startsWith('date')), 'date: 2025-02-30'], /"date" is not a real calendar date/, 5],
+    ['date in another format', [...BASE.filter((l) => !l.startsWith('date')), 'date: 04.11.2025'], /"date" is not a real calendar date: write it as YYYY-MM-DD/, 5],
+    ['FAQ entry without answer', [...BASE, 'faq:', '  - question: Warum?', '    answer: Darum.', '  - question: Wieso?'], /missing required key "faq\[1\]\.answer"/, 9],
+    ['image without alt', [...BASE, 'image:', '  src: https://example.com/a.jpg'], /missing required key "image\.alt"/, 6],
+    ['non-https url', [...BASE, 'url: http://example.com/a'], /"url" must be an absolute https:\/\/ URL/, 6],
+    ['javascript: url', [...BASE, 'url: "javascript:alert(1)"'], /"url" must be an absolute https:\/\/ URL/, 6],
+    ['title with a line break (header injection)', ['title: "Hallo\\r\\nBcc: x@example.com"', ...BASE.slice(1)], /"title" must be a single line/, 2],
+    ['empty check', [...BASE, 'check:'], /"check" is empty: give it a value or remove the key/, 6],
+    ['bad slug', [...BASE, 'slug: Mein Artikel'], /"slug" may only use a-z, 0-9 and single hyphens/, 6],
+    ['draft as text', [...BASE, 'draft: "ja"'], /"draft" must be true or false/, 6],
+    ['source without a name', [...BASE, 'sources:', '  - url: https://example.com/'], /"sources\[0\]" must be a name, or a mapping with "name" and "url"/, 7],
+    ['unknown key in image', [...BASE, 'image: { src: "https://e.com/a.jpg", alt: A, titel: B }'], /unknown key "image\.titel" \(did you mean "title"\?\)|unknown key "image\.titel"/, 6],
+    ['a list where a mapping belongs', [...BASE, 'image: [a, b]'], /"image" must be a mapping with src, alt and optional caption/, 6],
+  ];
+
+  it.each(cases)('reports %s with its line', (_name, lines, message, line) => {
+    const problems = problemsOf(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(message);
+    expect(problems[0]?.line).toBe(line);
+    expect(problems[0]?.file).toBe(FILE);
+  });
+
+  it('reports every problem of a file at once, in line order', () => {
+    const problems = problemsOf(['title: A', 'categroy: B', 'date: 2025-13-01', 'teaser: T', 'url: ftp://x']);
+    expect(problems.map((problem) => problem.line)).toEqual([2, 3, 4, 6]);
+    expect(problems.map((problem) => problem.message).join('\n')).toMatch(/did you mean "category"/);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-04-31', false],
+    ['2025-12-31', true],
+    ['2025-1-01', false],
+    ['20251104', false],
+  ])('%s → %s', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
+});
