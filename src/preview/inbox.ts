@@ -107,16 +107,14 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
     },
   });
 
+  // Before listening, an error (port taken) fails the start; after, errors of single
+  // connections (a client hanging up mid-command) must not take the preview down.
+  let failStart: ((error: Error) => void) | null = null;
+  server.on('error', (error: Error) => failStart?.(error));
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error) => reject(listenError(error, 'SMTP inbox', options.port, '--smtp-port'));
-    server.server.once('error', onError);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.server.off('error', onError);
-      resolve();
-    });
-  });
-  // Errors of single connections (a client hanging up mid-command) must not take the preview down.
-  server.on('error', () => undefined);
+    failStart = (error) => reject(listenError(error, 'SMTP inbox', options.port, '--smtp-port'));
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  }).finally(() => (failStart = null));
   const port = (server.server.address() as AddressInfo).port;
 
   return {

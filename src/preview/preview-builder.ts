@@ -12,6 +12,8 @@ export interface RebuildReport extends StateChange {
   durationMs: number;
   /** Problems of this build (articles that failed, or the build as a whole). */
   problems: Problem[];
+  /** The config or build-wide problems shown on every page came or went. */
+  problemsChanged: boolean;
   /** An unexpected error (a bug, or a disk failure), kept for the CLI to print in full. */
   internalError?: unknown;
 }
@@ -50,17 +52,19 @@ export function createPreviewBuilder(options: PreviewBuilderOptions): PreviewBui
   async function run(change: ProjectChange | 'initial'): Promise<RebuildReport> {
     const everything = change === 'initial' || change.everything || change.removedArticles.length > 0;
     const files = change === 'initial' || everything ? undefined : change.articles;
+    const problemsBefore = JSON.stringify([state.configProblems, state.buildProblems]);
     let report: RebuildReport;
     try {
       if (change !== 'initial' && change.everything) await reloadConfig();
       const result = await build({ config: state.config, files, drafts: options.drafts });
       const stateChange = applyBuildResult(state, result, files === undefined, new Date());
-      report = { ...stateChange, everything, durationMs: result.durationMs, problems: result.problems };
+      report = { ...stateChange, everything, durationMs: result.durationMs, problems: result.problems, problemsChanged: false };
     } catch (error) {
       state.buildProblems = isNewsletterError(error) ? [...error.problems] : [{ message: `the build stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}` }];
-      report = { newsletters: [], files: [], everything: true, durationMs: 0, problems: state.buildProblems, ...(isNewsletterError(error) ? {} : { internalError: error }) };
+      report = { newsletters: [], files: [], everything: true, durationMs: 0, problems: state.buildProblems, problemsChanged: false, ...(isNewsletterError(error) ? {} : { internalError: error }) };
     }
     report.problems = [...state.configProblems, ...report.problems];
+    report.problemsChanged = JSON.stringify([state.configProblems, state.buildProblems]) !== problemsBefore;
     options.onRebuilt?.(report);
     return report;
   }

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ResolvedConfig } from '../config/config.js';
 import { loadConfig } from '../io/load-config.js';
-import { watchProject, type ProjectWatcher } from '../io/watch-project.js';
+import type { ProjectWatcher } from '../io/watch-project.js';
+import { watchProjectSettled } from './watch-settled.js';
 import { warmUpRenderer } from './warm-up.js';
 import { isAllowedHost, RequestBodyError, send } from './http.js';
 import { startInbox, type CaughtMessage, type Inbox } from './inbox.js';
@@ -80,17 +81,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     drafts: options.drafts ?? true,
     onPathsChange: (next) => void restartWatcher(next),
     onRebuilt(report) {
-      hub.broadcast({ type: 'rebuilt', everything: report.everything, newsletters: report.newsletters, files: report.files });
+      // Only when something a page shows changed: an unchanged save must not reload every open page.
+      if (report.files.length > 0 || report.problemsChanged) hub.broadcast({ type: 'rebuilt', everything: report.everything, newsletters: report.newsletters, files: report.files });
       emit({ type: 'rebuilt', report });
     },
   });
 
   // MJML takes about a second to load and its first compile is slow: pay that now, not on the first save.
   const warming = warmUpRenderer(config);
-  let watcher: ProjectWatcher = watchProject(config, (change) => builder.schedule(change), options.debounceMs);
+  let watcher: ProjectWatcher = watchProjectSettled(config, (change) => builder.schedule(change), options.debounceMs);
   async function restartWatcher(next: ResolvedConfig): Promise<void> {
     await watcher.close();
-    watcher = watchProject(next, (change) => builder.schedule(change), options.debounceMs);
+    watcher = watchProjectSettled(next, (change) => builder.schedule(change), options.debounceMs);
   }
 
   let inbox: Inbox | null = null;
