@@ -101,6 +101,13 @@ export class OutputError extends NewsletterError {
   }
 }
 
+/** A test send could not be made: bad recipients, SMTP settings or an SMTP failure. Never carries a password. */
+export class SendError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_SEND' });
+  }
+}
+
 export function isNewsletterError(error: unknown): error is NewsletterError {
   return error instanceof NewsletterError;
 }

@@ -14,3 +14,4 @@ export { renderText } from './pipeline/render-text.js';
 export { readArticle, renderNewsletter, buildArticle, slugFromFile, type ArticleSource, type RenderedNewsletter } from './pipeline/build-article.js';
 export { loadTemplateSources } from './io/load-templates.js';
 export { watchProject, type ProjectChange } from './io/watch-project.js';
+export { sendTest, RecipientsRejectedError, type SendTestOptions, type SendTestResult } from './send/send-test.js';

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { Command } from 'commander';
+import { loadConfig } from '../io/load-config.js';
+import { RecipientsRejectedError, sendTest, type SendTestResult } from '../send/send-test.js';
+import { color, formatKB, runCli } from './terminal.js';
+
+interface Flags {
+  to?: string[];
+  dryRun: boolean;
+  allowMany: boolean;
+  root: string;
+  config?: string;
+}
+
+const program = new Command('send-test')
+  .description('Build one newsletter fresh and send it as a test email over SMTP (SMTP_URL from the environment or .env).')
+  .argument('<article>', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md')
+  .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS from the environment or .env)', (value: string, previous: string[] = []) => [...previous, value])
+  .option('--dry-run', 'write out/<slug>.eml and send nothing', false)
+  .option('--allow-many', 'allow more than 10 recipients', false)
+  .option('--root <dir>', 'project root', process.cwd())
+  .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+
+await runCli(async () => {
+  program.parse();
+  const flags = program.opts<Flags>();
+  const [target = ''] = program.args;
+  const config = await loadConfig({ root: flags.root, configFile: flags.config });
+  try {
+    const result = await sendTest({ config, target, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany });
+    if (result.emlFile !== null) {
+      const shown = path.relative(process.cwd(), result.emlFile) || result.emlFile;
+      process.stdout.write(`${color.green('✓')} wrote ${shown} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
+      process.stdout.write(color.dim(`  subject: ${result.subject ?? ''}\n  message id: ${result.messageId}\n`));
+      return 0;
+    }
+    printSent(result);
+    return 0;
+  } catch (error) {
+    if (error instanceof RecipientsRejectedError) printSent(error.result);
+    throw error;
+  }
+});
+
+function printSent(result: SendTestResult): void {
+  const status = result.rejected.length === 0 ? color.green('✓ sent') : color.yellow('! partly sent');
+  process.stdout.write(`${status} "${result.subject ?? result.slug}" (${formatKB(result.bytes)}) via ${result.server}\n`);
+  for (const address of result.accepted) process.stdout.write(`  ${color.green('✓')} ${address}\n`);
+  for (const address of result.rejected) process.stdout.write(`  ${color.red('✗')} ${address} ${color.dim('rejected')}\n`);
+  process.stdout.write(color.dim(`  message id: ${result.messageId}\n`));
+  if (result.server.startsWith('built-in')) {
+    process.stdout.write(color.dim('  SMTP_URL is not set, so it went to the preview server\'s inbox: see /inbox in the preview\n'));
+  }
+}
