@@ -43,7 +43,6 @@ await runCli(async () => {
     port: flags.port,
     smtpPort: flags.smtpPort,
     drafts: flags.drafts,
-    env: process.env,
     onEvent: printEvent,
   });
 

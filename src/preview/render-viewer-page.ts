@@ -30,7 +30,7 @@ export interface SendPanel {
   /** Prefilled recipients, comma-separated. */
   recipients: string;
   /** Where a send goes: the built-in inbox, or the server named by SMTP_URL (host and port only, never credentials). */
-  target: { kind: 'inbox'; address: string } | { kind: 'smtp'; server: string };
+  target: { kind: 'inbox'; address: string } | { kind: 'smtp'; server: string } | { kind: 'invalid'; message: string };
   /** The outcome of the send that led here, if any. */
   outcome: SendOutcome | null;
 }
@@ -137,6 +137,17 @@ function renderInboxLine(line: InboxLine): SafeHtml {
 </dl>`;
 }
 
+function renderTarget(target: SendPanel['target']): SafeHtml {
+  switch (target.kind) {
+    case 'inbox':
+      return html`No <code>SMTP_URL</code> is set: the test goes to the built-in <a href="/inbox">inbox</a> (<code>${target.address}</code>), not to real mailboxes.`;
+    case 'smtp':
+      return html`Sent through <code>${target.server}</code> (<code>SMTP_URL</code>), exactly as <code>npm run send-test</code> sends.`;
+    case 'invalid':
+      return html`<span class="notice-error">${target.message}</span>`;
+  }
+}
+
 function renderSendPanel(panel: SendPanel, slug: string, view: ViewMode): SafeHtml {
   const outcome = panel.outcome;
   const message =
@@ -156,10 +167,6 @@ function renderSendPanel(panel: SendPanel, slug: string, view: ViewMode): SafeHt
     <input id="send-to" name="to" type="text" inputmode="email" autocomplete="email" value="${panel.recipients}" placeholder="you@example.com, colleague@example.com" required>
     <button type="submit">Send test</button>
   </form>
-  <p class="hint">${
-    panel.target.kind === 'inbox'
-      ? html`No <code>SMTP_URL</code> is set: the test goes to the built-in <a href="/inbox">inbox</a> (<code>${panel.target.address}</code>), not to real mailboxes.`
-      : html`Sent through <code>${panel.target.server}</code> (from <code>SMTP_URL</code>), the same way as <code>npm run send-test</code>.`
-  }</p>
+  <p class="hint">${renderTarget(panel.target)}</p>
 </section>`;
 }

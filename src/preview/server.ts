@@ -19,6 +19,8 @@ import { inboxRoutes } from './routes/inbox-routes.js';
 import { indexRoutes } from './routes/index-route.js';
 import { sendErrorPage, type PreviewContext } from './routes/preview-context.js';
 import { viewerRoutes } from './routes/viewer-route.js';
+import { testSends } from './routes/send-route.js';
+import { loadEnvFile } from '../send/load-env-file.js';
 import { checkRequestTarget } from './safe-path.js';
 
 export interface PreviewOptions {
@@ -32,7 +34,10 @@ export interface PreviewOptions {
   smtpPort?: number | null;
   /** Build and show articles with `draft: true`. @default true */
   drafts?: boolean;
-  /** Where test sends read SMTP_URL, SMTP_FROM and TEST_RECIPIENTS. @default process.env */
+  /**
+   * SMTP_URL, SMTP_FROM and TEST_RECIPIENTS for the send-test form.
+   * @default process.env over the project's `.env`, as `npm run send-test` reads them
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** Saves within this many ms count as one change. @default 40 */
   debounceMs?: number;
@@ -117,11 +122,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       hub,
       bootId,
       port: () => (server.address() as AddressInfo).port,
-      env: options.env ?? process.env,
+      loadEnv: async () => (options.env ? { ...options.env } : { ...(await loadEnvFile(config.root)), ...process.env }),
     };
+    const sends = testSends(context);
     const routes: Route[] = [
       ...indexRoutes(context),
-      ...viewerRoutes(context),
+      ...viewerRoutes(context, sends.panelFor),
+      ...sends.routes,
       ...emailRoutes(context),
       ...inboxRoutes(context),
       ...eventsRoutes(context),

@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInbox } from '../../src/preview/inbox.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 import { openEventStream, rawRequest, touches, type EventStream } from './preview-helpers.js';
@@ -257,9 +258,91 @@ describe('preview server', () => {
     expect((await get('/inbox')).body).not.toContain('Grüße aus dem Test');
   });
 
+  const form = (body: Record<string, string>, origin = `http://127.0.0.1:${preview.port}`) => ({
+    method: 'POST',
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(body).toString(),
+  });
+
+  it('sends a test from the viewer with the send-test code, into the built-in inbox when SMTP_URL is unset', async () => {
+    const viewer = await get('/view/ki-chips-wettruesten?view=mobile');
+    expect(viewer.body).toContain('action="/send/ki-chips-wettruesten"');
+    expect(viewer.body).toContain(`the built-in <a href="/inbox">inbox</a> (<code>smtp://127.0.0.1:${preview.smtpPort}</code>)`);
+    expect(viewer.body).toContain('value="test@example.com"');
+
+    const caught = events.next('mail');
+    const response = await rawRequest(preview.port, '/send/ki-chips-wettruesten', form({ to: 'redaktion@example.com, chefin@example.com', view: 'mobile' }));
+    expect(response.status).toBe(303);
+    const location = response.headers.location ?? '';
+    expect(location).toMatch(/^\/view\/ki-chips-wettruesten\?view=mobile&sent=[0-9a-f]+$/);
+    await caught;
+
+    const result = await get(location);
+    expect(result.body).toContain('<p class="notice notice-ok" role="status">Sent to redaktion@example.com, chefin@example.com');
+    expect(result.body).toContain(`via built-in preview inbox smtp://127.0.0.1:${preview.smtpPort}`);
+    expect(result.body).toContain('value="redaktion@example.com, chefin@example.com"'); // remembered for the next send
+    const inbox = await get('/inbox');
+    expect(inbox.body).toContain(CHIPS_TITLE);
+    expect(inbox.body).toContain('redaktion@example.com, chefin@example.com');
+    const id = /href="\/inbox\/(\d+)"/.exec(inbox.body)?.[1] ?? '';
+    expect((await get(`/inbox/${id}.html`)).body).toBe(await readFile(path.join(project.out, 'ki-chips-wettruesten.html'), 'utf8'));
+    expect((await get(`/inbox/${id}?view=headers`)).body).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('shows a send failure as one line on the viewer page', async () => {
+    const response = await rawRequest(preview.port, '/send/ki-chips-wettruesten', form({ to: 'kein-empfaenger' }));
+    expect(response.status).toBe(303);
+    const result = await get(response.headers.location ?? '');
+    expect(result.body).toContain('<p class="notice notice-error" role="alert">--to: &quot;kein-empfaenger&quot; is not an email address');
+  });
+
+  it('refuses a test send posted from another origin (CSRF)', async () => {
+    const before = (await get('/inbox')).body.match(/href="\/inbox\/\d+"/g)?.length ?? 0;
+    const foreign = await rawRequest(preview.port, '/send/ki-chips-wettruesten', form({ to: 'opfer@example.com' }, 'https://evil.example'));
+    expect(foreign.status).toBe(403);
+    const noOrigin = await rawRequest(preview.port, '/send/ki-chips-wettruesten', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'to=opfer%40example.com' });
+    expect(noOrigin.status).toBe(403);
+    const crossSite = await rawRequest(preview.port, '/send/ki-chips-wettruesten', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'cross-site' },
+      body: 'to=opfer%40example.com',
+    });
+    expect(crossSite.status).toBe(403);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await get('/inbox')).body.match(/href="\/inbox\/\d+"/g)?.length ?? 0).toBe(before);
+    expect((await get('/inbox')).body).not.toContain('opfer@example.com');
+  });
+
   it('answers 405 for a wrong method and 404 elsewhere', async () => {
     expect((await rawRequest(preview.port, '/', { method: 'POST' })).status).toBe(405);
     expect((await get('/nothing')).status).toBe(404);
+  });
+});
+
+describe('test sends through SMTP_URL', () => {
+  it('go to the server SMTP_URL names, shown without the password', async () => {
+    const project = await makeProject({ samples: true });
+    const catcher = await startInbox({ port: 0 });
+    const preview = await startPreview({ root: project.root, port: 0, smtpPort: null, env: { SMTP_URL: `smtp://127.0.0.1:${catcher.port}` } });
+    try {
+      const viewer = await rawRequest(preview.port, '/view/openai-amazon-cloud-deal');
+      expect(viewer.body).toContain(`Sent through <code>smtp://127.0.0.1:${catcher.port}</code>`);
+      expect(viewer.body).toContain('value=""'); // no inbox default for a real server
+      const response = await rawRequest(preview.port, '/send/openai-amazon-cloud-deal', {
+        method: 'POST',
+        headers: { Origin: `http://localhost:${preview.port}`, Host: `localhost:${preview.port}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'to=redaktion%40example.com',
+      });
+      expect(response.status).toBe(303);
+      const [message] = catcher.messages();
+      expect(message?.envelope.to).toEqual(['redaktion@example.com']);
+      expect(message?.subject).toBe('OpenAI löst sich von Microsoft: 38 Milliarden Dollar für Amazons Cloud');
+      expect((await rawRequest(preview.port, '/inbox')).status).toBe(404); // the built-in inbox is off here
+    } finally {
+      await preview.close();
+      await catcher.close();
+      await project.remove();
+    }
   });
 });
 

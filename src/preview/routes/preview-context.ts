@@ -15,8 +15,8 @@ export interface PreviewContext {
   bootId: string;
   /** The HTTP port, known once listening. */
   port(): number;
-  /** SMTP_URL, SMTP_FROM, TEST_RECIPIENTS for test sends. */
-  env: Readonly<Record<string, string | undefined>>;
+  /** SMTP_URL, SMTP_FROM, TEST_RECIPIENTS for test sends, read when needed (an edited .env counts at once). */
+  loadEnv(): Promise<Record<string, string | undefined>>;
 }
 
 export function sendErrorPage(context: PreviewContext, response: ServerResponse, status: number, heading: string, message: string, suggestion: { href: string; label: string } | null = null): void {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { didYouMean } from '../../errors.js';
 import { loadArticle } from '../../io/load-articles.js';
 import { readArticle } from '../../pipeline/build-article.js';
-import { parseSender } from '../format.js';
+import { parseSender } from '../../send/addresses.js';
+import { renderSubject } from '../../send/compose-message.js';
 import { sendPage } from '../http.js';
 import { findNewsletter, type PreviewNewsletter, type PreviewState } from '../preview-state.js';
 import { groupProblems } from '../render-problems.js';
@@ -12,11 +13,11 @@ import type { Route } from '../router.js';
 import { sendErrorPage, type PreviewContext } from './preview-context.js';
 import { SLUG_PATTERN } from './slug.js';
 
-/** Builds the send panel of a viewer page; absent when test sends are not wired. */
-export type SendPanelFor = (newsletter: PreviewNewsletter, outcomeId: string | null) => SendPanel | null;
+/** Builds the send panel of a viewer page. */
+export type SendPanelFor = (newsletter: PreviewNewsletter, outcomeId: string | null) => Promise<SendPanel | null>;
 
 /** `GET /view/<slug>[?view=desktop|mobile|dark|text]`: the viewer page. */
-export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor = () => null): Route[] {
+export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor): Route[] {
   // Preheaders of the last good version, for when an article is failing.
   const lastPreheaders = new Map<string, string>();
 
@@ -32,12 +33,19 @@ export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor
       }
     }
     preheader ??= lastPreheaders.get(newsletter.file) ?? null;
-    const sender = parseSender(context.env.SMTP_FROM ?? state.config.from);
+    const env = await context.loadEnv().catch(() => ({}) as Record<string, string | undefined>);
+    const fromOverride = env.SMTP_FROM?.trim();
+    let sender: { name: string; address: string };
+    try {
+      sender = parseSender(fromOverride || state.config.from, fromOverride ? 'SMTP_FROM' : 'config "from"', state.config.brand);
+    } catch {
+      sender = { name: fromOverride || state.config.from, address: '' }; // a send would say what is wrong with it
+    }
     const languageTag = state.config.locale;
     return {
-      senderName: sender.name ?? sender.address,
+      senderName: sender.name,
       senderAddress: sender.address,
-      subject: subjectLine(state.config.subjectPrefix, newsletter.title),
+      subject: subjectOf(state.config.subjectPrefix, newsletter.title),
       preheader,
       dateLabel: new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${newsletter.date}T00:00:00Z`)),
     };
@@ -65,7 +73,7 @@ export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor
           text: view === 'text' ? await readFile(newsletter.textFile, 'utf8').catch(() => '(the text file is missing: save the article to build it again)') : null,
           inboxLine: await inboxLine(state, newsletter),
           problems: groupProblems([...state.configProblems, ...state.buildProblems], new Map(articleProblems ? [[newsletter.file, articleProblems]] : [])),
-          send: sendPanelFor(newsletter, query.get('sent')),
+          send: await sendPanelFor(newsletter, query.get('sent')),
           inboxCount: context.inbox?.messages().length ?? null,
           assetVersion: context.bootId,
         });
@@ -75,7 +83,11 @@ export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor
   ];
 }
 
-/** The subject a test send gets: the title, after the configured prefix if any. */
-export function subjectLine(prefix: string, title: string): string {
-  return prefix.trim() === '' ? title : `${prefix.trim()} ${title}`;
+/** The subject as a test send sets it; a title a send would refuse is shown as it is. */
+function subjectOf(prefix: string, title: string): string {
+  try {
+    return renderSubject(prefix, title);
+  } catch {
+    return title;
+  }
 }
