@@ -6,7 +6,9 @@ export const PAGE_CSP =
 /** Emails: never a script (mail clients run none either); remote images and inline styles as in an inbox. */
 export const EMAIL_CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' } as const;
+// `same-origin`: links in an email never tell other sites about the preview, while the preview's own
+// form posts keep their Origin header (with `no-referrer`, browsers send `Origin: null` on POST).
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Cache-Control': 'no-store' } as const;
 
 export function sendPage(response: ServerResponse, status: number, page: string): void {
   send(response, status, 'text/html; charset=utf-8', page, PAGE_CSP);
@@ -59,12 +61,13 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 
 /**
  * A form post from the preview's own pages. Browsers send `Origin` with every
- * POST; without it, `Sec-Fetch-Site` must say same-origin. A page on another
- * origin could otherwise make the editor's browser send mail or empty the
- * inbox (cross-site request forgery).
+ * POST, which must be the preview's; where it is missing or `null` (privacy
+ * settings), `Sec-Fetch-Site`, which pages cannot set, must say same-origin.
+ * A page on another origin could otherwise make the editor's browser send
+ * mail or empty the inbox (cross-site request forgery).
  */
 export function isSameOriginPost(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  if (origin !== undefined && origin !== 'null') return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
   return request.headers['sec-fetch-site'] === 'same-origin';
 }

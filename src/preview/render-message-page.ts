@@ -51,7 +51,7 @@ function renderContent({ message, view }: MessagePageData): SafeHtml {
     case 'html':
       return message.html === null
         ? html`<p class="empty">This message has no HTML part.</p>`
-        : html`<div class="stage stage-desktop"><div class="frame-scroll"><iframe class="email-frame" src="/inbox/${encodeURIComponent(message.id)}.html" title="HTML part of the message" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-autosize></iframe></div></div>`;
+        : html`<div class="stage stage-message"><div class="frame-scroll"><iframe class="email-frame" src="/inbox/${encodeURIComponent(message.id)}.html" title="HTML part of the message" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-autosize></iframe></div></div>`;
     case 'text':
       return message.text === null ? html`<p class="empty">This message has no text part.</p>` : html`<div class="stage stage-text"><pre class="plain-text">${message.text}</pre></div>`;
     case 'headers':

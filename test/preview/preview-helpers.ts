@@ -1,4 +1,10 @@
 import http from 'node:http';
+import { networkInterfaces } from 'node:os';
+
+/** An IPv4 address of this machine other than loopback, to show the servers do not answer there; undefined when there is none. */
+export const EXTERNAL_ADDRESS = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address !== undefined && address.family === 'IPv4' && !address.internal)?.address;
 
 export interface RawResponse {
   status: number;

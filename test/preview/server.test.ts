@@ -1,11 +1,12 @@
 import { readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInbox } from '../../src/preview/inbox.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
-import { openEventStream, rawRequest, touches, type EventStream } from './preview-helpers.js';
+import { EXTERNAL_ADDRESS, openEventStream, rawRequest, touches, type EventStream } from './preview-helpers.js';
 
 const CHIPS = 'articles/ki-chips-wettruesten.md';
 const CLOUD = 'articles/openai-amazon-cloud-deal.md';
@@ -47,6 +48,20 @@ describe('preview server', () => {
     expect(preview.url).toBe(`http://127.0.0.1:${preview.port}/`);
     expect(preview.port).toBeGreaterThan(0);
     expect(preview.smtpPort).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!EXTERNAL_ADDRESS)(`does not answer on other interfaces (${EXTERNAL_ADDRESS ?? 'none here'})`, async () => {
+    const attempt = (port: number) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect({ host: EXTERNAL_ADDRESS, port });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+    expect(await attempt(preview.port)).toBe('ECONNREFUSED');
+    expect(await attempt(preview.smtpPort ?? 0)).toBe('ECONNREFUSED');
   });
 
   it('lists every newsletter on the index, newest first, with size and draft flag', async () => {

@@ -58,7 +58,7 @@ h2 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; color: 
 
 table { width: 100%; border-collapse: collapse; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); overflow: hidden; }
 th { white-space: nowrap; text-align: left; font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); background: #faf9f7; }
-th, td { padding: 12px 14px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { padding: 12px 14px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
 tbody tr:last-child td { border-bottom: 0; }
 tbody tr:hover { background: #fbfaf8; }
 .hint { font-weight: 400; text-transform: none; letter-spacing: 0; color: var(--muted); font-size: 12px; }
@@ -98,7 +98,8 @@ tbody tr:hover { background: #fbfaf8; }
 .stage-mobile .phone { width: 375px; max-width: 100%; margin: 0 auto; padding: 10px 0; background: #1b1b1b; border-radius: 28px; box-shadow: 0 6px 20px rgba(0,0,0,.2); overflow: hidden; }
 .stage-mobile .email-frame { min-width: 0; border-radius: 0; box-shadow: none; }
 .stage-dark { background: #2a2a2a; }
-.stage-dark .email-frame { background: #0f0f0f; }
+.stage-dark .email-frame { background: #0f0f0f; min-width: 0; } /* the email's own breakpoints decide, as in a dark-mode phone client */
+.stage-message .email-frame { min-width: 0; }
 .stage-note { font-size: 13px; color: var(--muted); margin: 8px 2px 0; }
 .stage-text { background: var(--paper); border: 1px solid var(--line); }
 .plain-text { margin: 0 auto; max-width: 78ch; font: 14px/1.6 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; }
