@@ -30,7 +30,8 @@ export function findingKey(finding: CheckFinding): string {
 /** Articles first in the order given, then templates and config; within a file by severity. Stable. */
 export function sortFindings(findings: readonly CheckFinding[]): CheckFinding[] {
   const fileOrder = new Map<string, number>();
-  for (const finding of findings) if (finding.slug !== null && !fileOrder.has(finding.file)) fileOrder.set(finding.file, fileOrder.size);
+  const aboutArticle = (finding: CheckFinding) => finding.slug !== null || finding.rule === 'build/failed';
+  for (const finding of findings) if (aboutArticle(finding) && !fileOrder.has(finding.file)) fileOrder.set(finding.file, fileOrder.size);
   const rank = (finding: CheckFinding) => fileOrder.get(finding.file) ?? Number.MAX_SAFE_INTEGER;
   return [...findings].sort(
     (a, b) => rank(a) - rank(b) || (rank(a) === Number.MAX_SAFE_INTEGER ? a.file.localeCompare(b.file) : 0) || ORDER[a.severity] - ORDER[b.severity] || (a.line ?? 0) - (b.line ?? 0),
