@@ -24,12 +24,11 @@ export async function loadTemplateSources(templatesDir: string, root: string): P
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const sources = await Promise.all(names.map((name) => readFile(path.join(partialsDir, name), 'utf8')));
+  // Filled in name order, not read order: the build cache key hashes this object.
   const partials: TemplateSources['partials'] = {};
-  await Promise.all(
-    names.map(async (name) => {
-      const file = path.join(partialsDir, name);
-      partials[name.slice(0, -TEMPLATE_EXTENSION.length)] = { file: relative(file), source: await readFile(file, 'utf8') };
-    }),
-  );
+  names.forEach((name, index) => {
+    partials[name.slice(0, -TEMPLATE_EXTENSION.length)] = { file: relative(path.join(partialsDir, name)), source: sources[index] ?? '' };
+  });
   return { layout: { file: relative(layoutPath), source: layoutSource }, partials };
 }
