@@ -77,6 +77,20 @@ describe('npm run check (compiled CLI)', () => {
     }
   });
 
+  it('reports an article that does not build as build/failed, with its line', async () => {
+    const broken = '---\ncategory: Test\ndate: 2025-11-10\nteaser: Ohne Titel.\n---\n\nText.\n';
+    const project = await makeProject({ articles: ['clean'], write: { 'broken.md': broken } });
+    try {
+      const result = await check(project.root, '--json');
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).findings).toEqual([
+        { file: 'articles/broken.md', line: 2, slug: null, rule: 'build/failed', severity: 'error', message: 'missing required key "title": add it to the frontmatter' },
+      ]);
+    } finally {
+      await project.remove();
+    }
+  });
+
   it('lists the rules with the severities in force', async () => {
     const result = await check(clean.root, '--rules');
     expect(result.code).toBe(0);
