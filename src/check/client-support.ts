@@ -42,7 +42,11 @@ function unsupported(run: (checker: DoIUseEmail) => void): Map<string, Set<strin
   checker.errors.length = 0;
   checker.warnings.length = 0;
   checker.notes.length = 0;
-  run(checker);
+  try {
+    run(checker);
+  } catch {
+    // doiuse throws for a feature it has no data on for some client: report what it found before that
+  }
   const found = new Map<string, Set<string>>();
   for (const message of checker.errors) {
     const match = UNSUPPORTED.exec(message);

@@ -28,8 +28,10 @@ export function textOf(html: string): string {
   return collapse(parseFragment(html).root().text());
 }
 
+/** Whitespace collapsed; control characters dropped, so article text cannot drive the terminal a message is printed on. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
 /** Quote a value for a message, shortened so one finding stays one line. */

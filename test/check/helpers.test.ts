@@ -101,3 +101,8 @@ describe('report', () => {
     ]);
   });
 });
+
+it('collapse drops control characters from article text', async () => {
+  const { collapse } = await import('../../src/check/html.js');
+  expect(collapse('hier\u001b[31m  rot\u0007\n')).toBe('hier[31m rot');
+});

@@ -4,8 +4,8 @@ import type { OfflineRule } from '../types.js';
 /** A short capitalised name in quotes: „Spiegel“, “Financial Times”, »Bild«, "TechCrunch". */
 const QUOTED = /(?:„|“|»|«|")([^„“”»«"\n]{1,60}?)(?:“|”|«|»|")/g;
 const NAME = /^\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+[\p{L}\p{N}&'’.-]+){0,4}$/u;
-/** Words that introduce a cited outlet: „laut ‚Spiegel‘“, „wie ‚TechCrunch‘ berichtet“, “according to ‘Reuters’”. */
-const CUE_BEFORE = /(?:^|[\s(])(?:laut|wie|so|meldet|melden|meldete|berichtet|berichten|berichtete|schreibt|schreiben|schrieb|zitiert|angaben|von|according to|reports?|reported|writes|wrote|told|says|said|via|per)(?:\s+(?:das|der|die|dem|den|des|the|a|an|von|vom))?\s*$/iu;
+/** Words around a cited outlet: „laut ‚Spiegel‘“, „nach Angaben von ‚Bild‘“, „wie ‚TechCrunch‘ berichtet“, “according to ‘Reuters’”. */
+const CUE_BEFORE = /(?:^|[\s(])(?:laut|so|meldet|melden|meldete|berichtet|berichten|berichtete|schreibt|schreiben|schrieb|zitiert|angaben|according to|reports?|reported|writes|wrote|told|says|said|via)(?:\s+(?:das|der|die|dem|den|des|the|a|an|von|vom))?\s*$/iu;
 const CUE_AFTER = /^\s*(?:berichtet|berichtete|berichten|schreibt|schrieb|meldet|meldete|zufolge|reports|reported|writes|wrote|says|said)\b/iu;
 
 /** Outlets the text cites by name in quotes, in order of first mention. */
