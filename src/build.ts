@@ -1,9 +1,11 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { dedupeFindings, errorProblems } from './check/report.js';
+import type { CheckFinding } from './check/types.js';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
 import { isNewsletterError, UsageError, type Problem } from './errors.js';
-import { hashText, inputsKey, loadManifest, writeManifest, type Manifest } from './io/build-cache.js';
+import { emptyManifest, hashText, inputsKey, loadManifest, writeManifest, type Manifest } from './io/build-cache.js';
 import { listArticleFiles, loadArticle } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
@@ -29,7 +31,7 @@ export interface BuildOptions {
 }
 
 export type ArticleResult =
-  | { status: 'built' | 'cached'; file: string; slug: string; title: string; category: string; date: string; draft: boolean; htmlFile: string; textFile: string; htmlBytes: number; textBytes: number }
+  | { status: 'built' | 'cached'; file: string; slug: string; title: string; category: string; date: string; draft: boolean; htmlFile: string; textFile: string; htmlBytes: number; textBytes: number; findings: CheckFinding[] }
   | { status: 'draft-skipped'; file: string; slug: string }
   | { status: 'failed'; file: string; error: NewsletterError };
 
@@ -56,7 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const sources = await loadTemplateSources(config.paths.templates, config.root);
   let templates: CompiledTemplates | undefined; // compiled on first use: a no-op build never needs them
   const key = inputsKey(sources, config);
-  const manifest: Manifest = options.force ? { version: 1, inputsKey: key, entries: {} } : await loadManifest(config.paths.out, key);
+  const manifest: Manifest = options.force ? emptyManifest(key) : await loadManifest(config.paths.out, key);
   const previous = { ...manifest.entries };
 
   const allFiles = await listArticleFiles(config.paths.articles);
@@ -98,6 +100,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const rendered = await renderNewsletter(article, config, templates);
       await writeFileAtomic(htmlFile(article.slug), rendered.html);
       await writeFileAtomic(textFile(article.slug), rendered.text);
+      const { runChecks } = await import('./check/run-checks.js'); // the HTML parser loads only when something is rendered
+      const findings = runChecks({ ...rendered, config, file: input.file, templates: sources });
       const entry = {
         hash,
         slug: article.slug,
@@ -107,6 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         draft: article.draft,
         htmlBytes: Buffer.byteLength(rendered.html),
         textBytes: Buffer.byteLength(rendered.text),
+        findings,
       };
       manifest.entries[input.file] = entry;
       return { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug) };
@@ -145,6 +150,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await writeManifest(config.paths.out, manifest);
 
   const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
+  problems.push(...errorProblems(dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : [])))));
   return { config, articles: results, removed, problems, durationMs: performance.now() - started };
 }
 

@@ -15,3 +15,10 @@ export { readArticle, renderNewsletter, buildArticle, slugFromFile, type Article
 export { loadTemplateSources } from './io/load-templates.js';
 export { watchProject, type ProjectChange } from './io/watch-project.js';
 export { sendTest, RecipientsRejectedError, type SendTestOptions, type SendTestResult } from './send/send-test.js';
+export { checkProject, type CheckOptions, type CheckReport } from './check/check-project.js';
+export { runChecks } from './check/run-checks.js';
+export { RULES, ruleById } from './check/rules/index.js';
+export { RULE_IDS, type RuleId, type RuleSetting, type Severity } from './check/rule-ids.js';
+export { dedupeFindings, sortFindings, summarize, failsCheck, type CheckSummary } from './check/report.js';
+export type { CheckInput, CheckFinding, Finding, Rule, OfflineRule, OnlineRule } from './check/types.js';
+export { probeLinks, type ProbeOptions, type ProbeResult } from './io/probe-links.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../check/rule-ids.js';
 import type { Locale } from '../i18n/strings.js';
 
 /**
@@ -24,6 +25,19 @@ export interface UserConfig {
   colors?: Partial<Colors>;
   /** Folders, relative to the project root. */
   paths?: Partial<Paths>;
+  /** Email quality checks, run by `npm run check` and by every build. See docs/check.md. */
+  checks?: ChecksConfig;
+}
+
+export interface ChecksConfig {
+  /**
+   * Severity per rule id, overriding the rule's default: "off", "info",
+   * "warning" or "error". Errors fail the build and `npm run check`; warnings
+   * fail `npm run check -- --strict`. `npm run check -- --rules` lists the ids.
+   * @default {} (every rule at its default severity)
+   * @example { "inbox/subject-length": "off", "content/check-box": "error" }
+   */
+  rules?: Partial<Record<RuleId, RuleSetting>>;
 }
 
 export interface Colors {
@@ -71,6 +85,8 @@ export interface ResolvedConfig {
   readonly colors: Readonly<Colors>;
   /** Absolute paths. */
   readonly paths: Readonly<Paths>;
+  /** Only the overrides: a rule not named here keeps its default severity. */
+  readonly checks: { readonly rules: Readonly<Partial<Record<RuleId, RuleSetting>>> };
 }
 
 export const CONFIG_FILE_NAME = 'newsletter.config.json';
@@ -100,6 +116,7 @@ export const DEFAULT_CONFIG = Object.freeze({
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #rrggbb, e.g. "#c2185b"' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
+const ruleSetting = z.enum(RULE_SETTINGS as [RuleSetting, ...RuleSetting[]], { error: 'must be "off", "info", "warning" or "error"' });
 
 /** Schema of the config file; `strictObject` so typos are reported with a suggestion. */
 export const userConfigSchema = z.strictObject({
@@ -114,6 +131,11 @@ export const userConfigSchema = z.strictObject({
     .optional(),
   paths: z
     .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })
+    .optional(),
+  checks: z
+    .strictObject({
+      rules: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSetting.optional()])) as Record<RuleId, z.ZodOptional<typeof ruleSetting>>).optional(),
+    })
     .optional(),
 });
 
@@ -136,5 +158,6 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
       templates: path.resolve(absoluteRoot, paths.templates),
       out: path.resolve(absoluteRoot, paths.out),
     }),
+    checks: Object.freeze({ rules: Object.freeze({ ...user.checks?.rules }) }),
   });
 }

@@ -1,4 +1,5 @@
 import type { BuildResult } from '../build.js';
+import type { CheckFinding } from '../check/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Problem } from '../errors.js';
 
@@ -18,6 +19,8 @@ export interface PreviewNewsletter {
   textBytes: number;
   /** When the preview built it; null when it came unchanged from an earlier build. */
   builtAt: Date | null;
+  /** What the quality checks (`npm run check`) found in this version. */
+  findings: CheckFinding[];
 }
 
 export interface PreviewState {

@@ -2,7 +2,8 @@ import { html } from './html.js';
 import { renderPageShell } from './render-page-shell.js';
 import type { PreviewNewsletter } from './preview-state.js';
 import { renderProblems, type ProblemGroup } from './render-problems.js';
-import { budgetLevel, GMAIL_CLIP_BYTES, newsletterWarnings } from './size-budget.js';
+import { budgetLevel, GMAIL_CLIP_BYTES } from './size-budget.js';
+import { renderFindingCounts } from './render-findings.js';
 import { formatKB, formatTime } from './format.js';
 
 export interface IndexPageData {
@@ -22,7 +23,6 @@ export interface IndexPageData {
 export function renderIndexPage(data: IndexPageData): string {
   const rows = data.newsletters.map((newsletter) => {
     const href = `/view/${encodeURIComponent(newsletter.slug)}`;
-    const warnings = newsletterWarnings(newsletter);
     const level = budgetLevel(newsletter.htmlBytes);
     const failing = data.failing.has(newsletter.file);
     return html`<tr>
@@ -40,11 +40,7 @@ export function renderIndexPage(data: IndexPageData): string {
     <meter min="0" max="${GMAIL_CLIP_BYTES}" low="${GMAIL_CLIP_BYTES * 0.75}" high="${GMAIL_CLIP_BYTES * 0.9}" optimum="0" value="${Math.min(newsletter.htmlBytes, GMAIL_CLIP_BYTES)}" title="HTML size against Gmail's clipping limit of ${formatKB(GMAIL_CLIP_BYTES)}">${formatKB(newsletter.htmlBytes)}</meter>
     <span class="budget">of ${formatKB(GMAIL_CLIP_BYTES)}</span>
   </td>
-  <td class="col-warnings">${
-    warnings.length === 0
-      ? html`<span class="none" title="No warnings">0</span>`
-      : html`<span class="badge badge-warning" title="${warnings.join('\n')}">${warnings.length}</span>`
-  }</td>
+  <td class="col-warnings">${renderFindingCounts(newsletter.findings)}</td>
 </tr>`;
   });
 
@@ -63,7 +59,7 @@ ${
     ${rows}
   </tbody>
 </table>
-<p class="footnote">Gmail clips an email whose HTML is larger than ${formatKB(GMAIL_CLIP_BYTES)} (102,400 bytes) behind a “View entire message” link; the bar turns amber at 90 %. Warnings are listed when you point at their count.</p>`
+<p class="footnote">Gmail clips an email whose HTML is larger than ${formatKB(GMAIL_CLIP_BYTES)} (102,400 bytes) behind a “View entire message” link; the bar turns amber at 90 %. Warnings are the findings of <code>npm run check</code>: point at a count to read them, or open the newsletter.</p>`
 }`;
   return renderPageShell({ title: 'Newsletters', section: 'newsletters', body, inboxCount: data.inboxCount, reload: { on: 'any' }, assetVersion: data.assetVersion });
 }

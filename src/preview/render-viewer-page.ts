@@ -3,6 +3,7 @@ import { formatKB, formatTime } from './format.js';
 import type { PreviewNewsletter } from './preview-state.js';
 import { renderPageShell } from './render-page-shell.js';
 import { renderProblems, type ProblemGroup } from './render-problems.js';
+import { renderFindingList } from './render-findings.js';
 
 export const VIEW_MODES = ['desktop', 'mobile', 'dark', 'text'] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];
@@ -89,6 +90,10 @@ ${renderProblems(data.problems, 'This article has an error: the preview shows it
       <span class="raw-links"><a href="/email/${slug}.html" target="_blank" rel="noopener">HTML file</a> <a href="/email/${slug}.txt" target="_blank" rel="noopener">Text file</a></span>
     </div>
     ${renderStage(data)}
+  </section>
+  <section class="viewer-checks card" aria-labelledby="checks-heading">
+    <h2 id="checks-heading">Checks</h2>
+    ${renderFindingList(newsletter.findings, newsletter.file)}
   </section>
   ${data.send ? renderSendPanel(data.send, newsletter.slug, view) : null}
 </div>`;

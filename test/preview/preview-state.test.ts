@@ -17,6 +17,7 @@ const built = (file: string, slug: string, date = '2025-11-04', status: 'built' 
   textFile: `/p/out/${slug}.txt`,
   htmlBytes: 1,
   textBytes: 1,
+  findings: [],
 });
 const failed = (file: string): ArticleResult => ({ status: 'failed', file, error: new ArticleError('bad key', { file, line: 3 }) });
 const result = (articles: ArticleResult[]): BuildResult => ({ config, articles, removed: [], problems: [], durationMs: 5 });

@@ -95,7 +95,7 @@ describe('preview server', () => {
     expect(response.body).toContain('src="/email/ki-chips-wettruesten.html"');
     expect(response.body).toContain('<strong class="sender" title="newsletter@example.com">Business Punk</strong>');
     expect(response.body).toContain(`<div class="mail-subject">${CHIPS_TITLE}</div>`);
-    expect(response.body).toContain('OpenAI will in zehn Jahren mehr als eine Billion Dollar');
+    expect(response.body).toContain('<div class="mail-preheader">Nvidia, AMD, Broadcom, Amazon: Wer an OpenAIs Billionen-Plan für Rechenleistung sicher verdient.</div>');
     const text = await get('/view/ki-chips-wettruesten?view=text');
     expect(text.body).toContain('<pre class="plain-text">BUSINESS PUNK');
     const dark = await get('/view/ki-chips-wettruesten?view=dark');

@@ -46,7 +46,14 @@ h2 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.06em; color: 
 .badge-ready { background: #e6f4ea; color: var(--ok); }
 .badge-draft { background: var(--warn-bg); color: var(--warn); }
 .badge-error { background: var(--error-bg); color: var(--error); }
-.badge-warning { background: var(--warn-bg); color: var(--warn); cursor: help; }
+.badge-warning { background: var(--warn-bg); color: var(--warn); }
+.badge-info { background: #e8eef9; color: #2a4a7f; }
+.col-warnings .badge { cursor: help; }
+.findings { margin: 0; padding: 0; list-style: none; font-size: 14px; }
+.finding { padding: 8px 0; border-top: 1px solid var(--line); }
+.finding:first-child { border-top: 0; padding-top: 0; }
+.finding .badge { margin-right: 4px; }
+.finding .rule { display: block; margin-top: 2px; font-size: 12px; color: var(--muted); font-family: var(--mono); }
 
 .problems { margin: 0 0 20px; padding: 14px 16px; background: var(--error-bg); border: 1px solid #f3c2bd; border-left: 4px solid var(--error); border-radius: var(--radius); }
 .problems h2 { color: var(--error); margin-bottom: 8px; }
@@ -76,13 +83,13 @@ tbody tr:hover { background: #fbfaf8; }
 .footnote { margin: 10px 2px 0; font-size: 13px; color: var(--muted); }
 .messages .col-subject a { font-weight: 600; text-decoration: none; }
 
-.viewer { display: grid; gap: 20px; grid-template-columns: minmax(0, 1fr); grid-template-areas: "inbox" "stage" "send"; }
+.viewer { display: grid; gap: 20px; grid-template-columns: minmax(0, 1fr); grid-template-areas: "inbox" "stage" "checks" "send"; }
 .viewer-inbox { grid-area: inbox; }
+.viewer-checks { grid-area: checks; }
 .viewer-stage { grid-area: stage; min-width: 0; }
 .viewer-send { grid-area: send; }
 @media (min-width: 1100px) {
-  .viewer { grid-template-columns: minmax(0, 1fr) 340px; grid-template-areas: "stage inbox" "stage send" "stage ."; grid-template-rows: auto auto 1fr; }
-  .viewer-inbox, .viewer-send { position: relative; }
+  .viewer { grid-template-columns: minmax(0, 1fr) 340px; grid-template-areas: "stage inbox" "stage send" "stage checks" "stage ."; grid-template-rows: auto auto auto 1fr; }
 }
 
 .toolbar { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 10px; margin-bottom: 12px; }
