@@ -39,7 +39,7 @@ export interface PreviewOptions {
    * @default process.env over the project's `.env`, as `npm run send-test` reads them
    */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Saves within this many ms count as one change. @default 40 */
+  /** Saves within this many ms count as one change. @default 20 */
   debounceMs?: number;
   /** Told about rebuilds, caught mail and failed requests; the library itself never prints. */
   onEvent?: (event: PreviewEvent) => void;
@@ -67,6 +67,8 @@ export interface PreviewServer {
 
 export const DEFAULT_PREVIEW_PORT = 4000;
 export const DEFAULT_INBOX_PORT = 2525;
+/** Short, for a quick page update; a second look after chokidar's throttle (watch-settled) catches later writes. */
+const DEFAULT_DEBOUNCE_MS = 20;
 const HOST = '127.0.0.1';
 
 /**
@@ -92,12 +94,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
   });
 
-  // MJML takes about a second to load and its first compile is slow: pay that now, not on the first save.
-  const warming = warmUpRenderer(config);
-  let watcher: ProjectWatcher = watchProjectSettled(config, (change) => builder.schedule(change), options.debounceMs);
+  let watcher: ProjectWatcher = watchProjectSettled(config, (change) => builder.schedule(change), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   async function restartWatcher(next: ResolvedConfig): Promise<void> {
     await watcher.close();
-    watcher = watchProjectSettled(next, (change) => builder.schedule(change), options.debounceMs);
+    watcher = watchProjectSettled(next, (change) => builder.schedule(change), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
   let inbox: Inbox | null = null;
@@ -105,7 +105,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   try {
     await watcher.ready;
     const initialBuild = await builder.initial();
-    await warming;
+    // MJML takes about a second to load and first runs are slow: pay that now, not on the first save.
+    await warmUpRenderer(builder.state.config);
     if (options.smtpPort !== null) {
       inbox = await startInbox({
         port: options.smtpPort ?? DEFAULT_INBOX_PORT,

@@ -97,10 +97,11 @@ describeBrowser('preview pages in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('reloads an open viewer by itself when the article is saved', async () => {
+  it('updates an open viewer by itself when the article is saved, keeping the scroll position', async () => {
     const { page, errors } = await open(1280, '/view/ki-chips-wettruesten');
     await frameReady(page);
     await page.waitForFunction(() => document.querySelector('[data-live-status]')?.textContent === 'live');
+    await page.evaluate(() => window.scrollTo(0, 1200));
     const file = path.join(project.root, CHIPS);
     const before = await readFile(file, 'utf8');
     try {
@@ -111,6 +112,8 @@ describeBrowser('preview pages in Chromium', () => {
         { timeout: 10_000 },
       );
       expect(await page.locator('h1').first().textContent()).toContain('Live neu geladen');
+      await frameReady(page);
+      expect(await page.evaluate(() => window.scrollY)).toBe(1200);
     } finally {
       await writeFile(file, before);
     }
