@@ -268,6 +268,8 @@ describe('preview server', () => {
     const bare = await rawRequest(preview.port, '/inbox/clear', { method: 'POST' });
     expect(bare.status).toBe(403);
     expect((await get('/inbox')).body).toContain('Grüße aus dem Test');
+    const ownWithoutOrigin = await rawRequest(preview.port, '/inbox/clear', { method: 'POST', headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' } });
+    expect(ownWithoutOrigin.status).toBe(303); // a browser that hides the origin still says same-origin
     const own = await rawRequest(preview.port, '/inbox/clear', { method: 'POST', headers: { Origin: `http://127.0.0.1:${preview.port}`, 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(own.status).toBe(303);
     expect((await get('/inbox')).body).not.toContain('Grüße aus dem Test');
@@ -323,6 +325,12 @@ describe('preview server', () => {
       body: 'to=opfer%40example.com',
     });
     expect(crossSite.status).toBe(403);
+    const nullOrigin = await rawRequest(preview.port, '/send/ki-chips-wettruesten', {
+      method: 'POST',
+      headers: { Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'cross-site' },
+      body: 'to=opfer%40example.com',
+    });
+    expect(nullOrigin.status).toBe(403); // a sandboxed frame on another site posts with Origin: null
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await get('/inbox')).body.match(/href="\/inbox\/\d+"/g)?.length ?? 0).toBe(before);
     expect((await get('/inbox')).body).not.toContain('opfer@example.com');
