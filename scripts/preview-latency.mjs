@@ -59,6 +59,7 @@ try {
   });
   await page.goto(new URL(`/view/${slug}`, preview.url).href);
   await page.waitForFunction(() => document.querySelector('[data-live-status]')?.textContent === 'live');
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // as an editor would: look at the page before the first save
 
   for (let save = 1; save <= saves; save++) {
     const before = rebuilds.length;
