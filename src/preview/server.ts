@@ -103,10 +103,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let inbox: Inbox | null = null;
   const server = createServer();
   try {
-    await watcher.ready;
-    const initialBuild = await builder.initial();
-    // MJML takes about a second to load and first runs are slow: pay that now, not on the first save.
-    await warmUpRenderer(builder.state.config);
+    // Ports first, so that a taken port is reported at once, before a build that may take a while.
     if (options.smtpPort !== null) {
       inbox = await startInbox({
         port: options.smtpPort ?? DEFAULT_INBOX_PORT,
@@ -116,7 +113,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         },
       });
     }
-
     const context: PreviewContext = {
       builder,
       inbox,
@@ -142,13 +138,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         else sendErrorPage(context, response, 500, 'Something went wrong', error instanceof Error ? error.message : String(error));
       });
     });
-
     const requestedPort = options.port ?? DEFAULT_PREVIEW_PORT;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error) => reject(listenError(error, 'preview', requestedPort, '--port')));
       server.listen(requestedPort, HOST, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+
+    await watcher.ready;
+    const initialBuild = await builder.initial();
+    // MJML takes about a second to load and first runs are slow: pay that now, not on the first save.
+    await warmUpRenderer(builder.state.config);
 
     return {
       url: `http://${HOST}:${port}/`,
@@ -171,6 +171,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   } catch (error) {
     await watcher.close();
     hub.close();
+    if (server.listening) await new Promise((resolve) => server.close(resolve));
     await inbox?.close();
     await builder.idle();
     throw error;
