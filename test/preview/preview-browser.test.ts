@@ -126,6 +126,7 @@ describeBrowser('preview pages in Chromium', () => {
     await page.fill('#send-to', 'redaktion@example.com');
     await page.click('.send-form button[type="submit"]');
     expect(await page.locator('.notice-ok').first().textContent()).toContain('Sent to redaktion@example.com');
+    await frameReady(page);
     await page.screenshot({ path: path.join(ARTEFACTS, 'preview-viewer-sent-1280.png') });
     await page.click('.notice-ok a[href="/inbox"]');
     expect(await page.locator('.messages .col-subject a').first().textContent()).toContain('OpenAI löst sich von Microsoft');
