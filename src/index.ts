@@ -14,6 +14,7 @@ export { renderText } from './pipeline/render-text.js';
 export { readArticle, renderNewsletter, buildArticle, slugFromFile, type ArticleSource, type RenderedNewsletter } from './pipeline/build-article.js';
 export { loadTemplateSources } from './io/load-templates.js';
 export { watchProject, type ProjectChange } from './io/watch-project.js';
+export { watchProjectSettled } from './io/watch-settled.js';
 export { sendTest, RecipientsRejectedError, type SendTestOptions, type SendTestResult } from './send/send-test.js';
 export { checkProject, type CheckOptions, type CheckReport } from './check/check-project.js';
 export { runChecks } from './check/run-checks.js';

@@ -5,7 +5,7 @@ import { dedupeFindings, findingKey } from '../check/report.js';
 import type { CheckFinding } from '../check/types.js';
 import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
-import { watchProject } from '../io/watch-project.js';
+import { watchProjectSettled } from '../io/watch-settled.js';
 import { color, formatKB, runCli } from './terminal.js';
 
 interface Flags {
@@ -53,7 +53,7 @@ await runCli(async () => {
 
   process.stdout.write(color.dim(`Watching ${config.paths.articles}, ${config.paths.templates} and the config. Ctrl-C stops.\n`));
   let queue = Promise.resolve();
-  const watcher = watchProject(config, (change) => {
+  const watcher = watchProjectSettled(config, (change) => {
     queue = queue.then(async () => {
       const changed = change.everything ? undefined : change.articles;
       if (changed && changed.length === 0 && change.removedArticles.length === 0) return;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ResolvedConfig } from '../config/config.js';
 import { loadConfig } from '../io/load-config.js';
 import type { ProjectWatcher } from '../io/watch-project.js';
-import { watchProjectSettled } from './watch-settled.js';
+import { watchProjectSettled } from '../io/watch-settled.js';
 import { warmUpRenderer } from './warm-up.js';
 import { isAllowedHost, RequestBodyError, send } from './http.js';
 import { startInbox, type CaughtMessage, type Inbox } from './inbox.js';

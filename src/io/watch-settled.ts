@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, type ResolvedConfig } from '../config/config.js';
-import { watchProject, type ProjectChange, type ProjectWatcher } from '../io/watch-project.js';
+import { watchProject, type ProjectChange, type ProjectWatcher } from './watch-project.js';
 
 const MISSING = 'missing';
 /** Longer than chokidar's 50 ms `change` throttle. */
