@@ -1,10 +1,12 @@
 import { statSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { dedupeFindings, errorProblems } from './check/report.js';
+import type { CheckFinding } from './check/types.js';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
 import { isNewsletterError, OutputError, UsageError, type Problem } from './errors.js';
-import { hashText, inputsKey, loadManifest, statFingerprint, writeManifest, type Manifest } from './io/build-cache.js';
+import { emptyManifest, hashText, inputsKey, loadManifest, statFingerprint, writeManifest, type Manifest } from './io/build-cache.js';
 import { listArticleFiles, loadArticleSync } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
@@ -15,10 +17,10 @@ import type { TemplateSources } from './pipeline/compile-templates.js';
 import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
 import type { Article } from './pipeline/validate-article.js';
 
-/** What is known about an article file before it is built: its stat fingerprint, and its text unless it is unchanged. */
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
 
+/** What is known about an article file before it is built: its stat fingerprint, and its text unless it is unchanged. */
 interface Probe {
   fingerprint: string | undefined;
   input?: ArticleSource;
@@ -64,6 +66,7 @@ export type ArticleResult =
       renderPath?: 'fast' | 'full';
       /** Built only: why the full path was taken although the fast path was on. */
       fallbackReason?: string;
+      findings: CheckFinding[];
     }
   | { status: 'draft-skipped'; file: string; slug: string }
   | { status: 'failed'; file: string; error: NewsletterError };
@@ -76,8 +79,8 @@ export interface BuildResult {
   removed: string[];
   /** Every problem of the run, one line each. */
   problems: Problem[];
-  /** How the built articles were rendered. */
-  fastPath: FastPathSummary;
+  /** How the built articles were rendered (always set by `build()`). */
+  fastPath?: FastPathSummary;
   durationMs: number;
 }
 
@@ -103,7 +106,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = options.config ?? (await loadConfig({ root: options.root, configFile: options.configFile }));
   const sources = await loadTemplateSources(config.paths.templates, config.root);
   const key = inputsKey(sources, config);
-  const manifest: Manifest = options.force ? { version: 1, inputsKey: key, entries: {} } : await loadManifest(config.paths.out, key);
+  const manifest: Manifest = options.force ? emptyManifest(key) : await loadManifest(config.paths.out, key);
   const previous = { ...manifest.entries };
   const previousManifest = JSON.stringify(manifest);
   const useFastPath = options.fastPath ?? true;
@@ -208,6 +211,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         { file: textFile(article.slug), content: rendered.text },
       ]);
       written.catch(() => undefined); // reported in file order
+      const { runChecks } = await import('./check/run-checks.js'); // the HTML parser loads only when something is rendered
+      const findings = runChecks({ ...rendered, config, file: input.file, templates: sources });
       const entry = {
         hash,
         slug: article.slug,
@@ -217,6 +222,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         draft: article.draft,
         htmlBytes: Buffer.byteLength(rendered.html),
         textBytes: Buffer.byteLength(rendered.text),
+        findings,
       };
       manifest.entries[input.file] = fingerprint === undefined ? entry : { ...entry, stat: fingerprint };
       const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
@@ -267,6 +273,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
+  problems.push(...errorProblems(dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : [])))));
   return { config, articles: results, removed, problems, fastPath: summary, durationMs: performance.now() - started };
 }
 

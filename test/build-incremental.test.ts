@@ -139,7 +139,7 @@ describe('incremental builds rebuild exactly what they must', () => {
 
     const forced = await build({ root: project.root, force: true });
     expect(Object.values(statuses(forced))).toEqual(['built', 'built', 'built']);
-    expect(forced.fastPath.compiledSkeletons).toBe(3);
+    expect(forced.fastPath?.compiledSkeletons).toBe(3);
     const after = await snapshot(project.out);
     expect(changed(before, after)).toHaveLength(6);
     // rebuilt output is the same bytes
@@ -154,7 +154,7 @@ describe('incremental builds rebuild exactly what they must', () => {
     await rm(path.join(project.out, 'eins.html'));
     const result = await build({ root: project.root });
     expect(statuses(result)['articles/eins.md']).toBe('built');
-    expect(result.fastPath.compiledSkeletons).toBe(1);
+    expect(result.fastPath?.compiledSkeletons).toBe(1);
     expect((await snapshot(project.out)).get('eins.html')?.bytes).toBe(before.get('eins.html')?.bytes);
   });
 });

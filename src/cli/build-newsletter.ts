@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
+import { dedupeFindings, findingKey } from '../check/report.js';
+import type { CheckFinding } from '../check/types.js';
 import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
 import { color, formatKB, runCli } from './terminal.js';
@@ -14,6 +16,9 @@ interface Flags {
   root: string;
   config?: string;
 }
+
+/** Findings already printed in this build: template and config findings hold for every article and are shown once. */
+const printedFindings = new Set<string>();
 
 const program = new Command('build-newsletter')
   .description('Build every article in articles/ (or the named ones) into out/<slug>.html and out/<slug>.txt.')
@@ -49,8 +54,8 @@ await runCli(async () => {
 
   process.stdout.write(color.dim(`Watching ${config.paths.articles}, ${config.paths.templates} and the config. Ctrl-C stops.\n`));
   let queue = Promise.resolve();
-  const { watchProject } = await import('../io/watch-project.js'); // chokidar only when watching
-  const watcher = watchProject(config, (change) => {
+  const { watchProjectSettled } = await import('../io/watch-settled.js'); // chokidar only when watching
+  const watcher = watchProjectSettled(config, (change) => {
     queue = queue.then(async () => {
       const changed = change.everything ? undefined : change.articles;
       if (changed && changed.length === 0 && change.removedArticles.length === 0) return;
@@ -74,6 +79,7 @@ function printArticle(result: ArticleResult): void {
       const note =
         result.status === 'cached' ? color.dim(' (unchanged)') : result.fallbackReason ? color.dim(` (compiled with MJML: ${result.fallbackReason})`) : '';
       process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${note}\n`);
+      printFindings(result.findings, result.file);
       break;
     }
     case 'draft-skipped':
@@ -85,14 +91,31 @@ function printArticle(result: ArticleResult): void {
   }
 }
 
+function printFindings(findings: readonly CheckFinding[], articleFile: string): void {
+  for (const finding of findings) {
+    if (finding.severity === 'info' || printedFindings.has(findingKey(finding))) continue;
+    printedFindings.add(findingKey(finding));
+    const where = finding.file === articleFile ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: `;
+    const line = `${where}${finding.message} [${finding.rule}]`;
+    if (finding.severity === 'error') process.stderr.write(`  ${color.red('✗ error')} ${line}\n`);
+    else process.stdout.write(`  ${color.yellow('! warning')} ${line}\n`);
+  }
+}
+
 function printSummary(result: BuildResult): void {
+  printedFindings.clear();
   const count = (status: ArticleResult['status']) => result.articles.filter((article) => article.status === status).length;
   const parts = [`${count('built')} built`, `${count('cached')} unchanged`];
   if (count('draft-skipped')) parts.push(`${count('draft-skipped')} drafts skipped`);
-  if (result.fastPath.fallbacks) parts.push(`${result.fastPath.fallbacks} compiled with MJML instead of the fast path`);
+  if (result.fastPath?.fallbacks) parts.push(`${result.fastPath.fallbacks} compiled with MJML instead of the fast path`);
   if (result.removed.length) parts.push(`${result.removed.length} outputs removed`);
   const failed = count('failed');
   if (failed) parts.push(color.red(`${failed} failed`));
+  const findings = dedupeFindings(result.articles.flatMap((article) => ('findings' in article ? article.findings : [])));
+  const checkErrors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  if (checkErrors) parts.push(color.red(`${checkErrors} check ${checkErrors === 1 ? 'error' : 'errors'}`));
+  if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
   process.stdout.write(`${color.bold(`${parts.join(', ')}`)} ${color.dim(`in ${Math.round(result.durationMs)} ms → ${result.config.paths.out}`)}\n`);
 }
 

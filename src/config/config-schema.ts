@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../check/rule-ids.js';
 import { DEFAULT_COLORS, type Colors } from './config.js';
 
 // The config file's schema lives apart from config.ts so that a build without
@@ -6,6 +7,7 @@ import { DEFAULT_COLORS, type Colors } from './config.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #rrggbb, e.g. "#c2185b"' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
+const ruleSetting = z.enum(RULE_SETTINGS as [RuleSetting, ...RuleSetting[]], { error: 'must be "off", "info", "warning" or "error"' });
 
 /** Schema of the config file; `strictObject` so typos are reported with a suggestion. */
 export const userConfigSchema = z.strictObject({
@@ -20,5 +22,10 @@ export const userConfigSchema = z.strictObject({
     .optional(),
   paths: z
     .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })
+    .optional(),
+  checks: z
+    .strictObject({
+      rules: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSetting.optional()])) as Record<RuleId, z.ZodOptional<typeof ruleSetting>>).optional(),
+    })
     .optional(),
 });

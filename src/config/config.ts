@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { RuleId, RuleSetting } from '../check/rule-ids.js';
 import type { Locale } from '../i18n/strings.js';
 
 /**
@@ -23,6 +24,19 @@ export interface UserConfig {
   colors?: Partial<Colors>;
   /** Folders, relative to the project root. */
   paths?: Partial<Paths>;
+  /** Email quality checks, run by `npm run check` and by every build. See docs/check.md. */
+  checks?: ChecksConfig;
+}
+
+export interface ChecksConfig {
+  /**
+   * Severity per rule id, overriding the rule's default: "off", "info",
+   * "warning" or "error". Errors fail the build and `npm run check`; warnings
+   * fail `npm run check -- --strict`. `npm run check -- --rules` lists the ids.
+   * @default {} (every rule at its default severity)
+   * @example { "inbox/subject-length": "off", "content/check-box": "error" }
+   */
+  rules?: Partial<Record<RuleId, RuleSetting>>;
 }
 
 export interface Colors {
@@ -70,6 +84,8 @@ export interface ResolvedConfig {
   readonly colors: Readonly<Colors>;
   /** Absolute paths. */
   readonly paths: Readonly<Paths>;
+  /** Only the overrides: a rule not named here keeps its default severity. */
+  readonly checks: { readonly rules: Readonly<Partial<Record<RuleId, RuleSetting>>> };
 }
 
 export const CONFIG_FILE_NAME = 'newsletter.config.json';
@@ -116,5 +132,6 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
       templates: path.resolve(absoluteRoot, paths.templates),
       out: path.resolve(absoluteRoot, paths.out),
     }),
+    checks: Object.freeze({ rules: Object.freeze({ ...user.checks?.rules }) }),
   });
 }

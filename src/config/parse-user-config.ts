@@ -1,4 +1,5 @@
 import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
+import { RULE_IDS } from '../check/rule-ids.js';
 import { describeIssues } from '../describe-issues.js';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_COLORS, type UserConfig } from './config.js';
@@ -31,8 +32,12 @@ export function parseUserConfig(text: string, file: string): UserConfig {
     }
     return found?.range ? lineCounter.linePos(found.range[0]).line : undefined;
   };
-  const knownKeys = (keyPath: readonly (string | number)[]) =>
-    keyPath[0] === 'colors' ? Object.keys(DEFAULT_COLORS) : keyPath[0] === 'paths' ? ['articles', 'templates', 'out'] : Object.keys(userConfigSchema.shape);
+  const knownKeys = (keyPath: readonly (string | number)[]): readonly string[] => {
+    if (keyPath[0] === 'colors') return Object.keys(DEFAULT_COLORS);
+    if (keyPath[0] === 'paths') return ['articles', 'templates', 'out'];
+    if (keyPath[0] === 'checks') return keyPath[1] === 'rules' ? RULE_IDS : ['rules'];
+    return Object.keys(userConfigSchema.shape);
+  };
   const problems = describeIssues(result.error.issues, data, file, locate, knownKeys);
   throw new ConfigError(problems[0]?.message ?? 'invalid config', { file, line: problems[0]?.line, problems });
 }

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { CheckFinding } from '../check/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 import { writeFileAtomic } from './write-output.js';
 
 export const MANIFEST_FILE = '.build-manifest.json';
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 /** What the last build made of one article, enough to skip it next time. */
 export interface ManifestEntry {
@@ -21,6 +22,8 @@ export interface ManifestEntry {
   draft: boolean;
   htmlBytes: number;
   textBytes: number;
+  /** What the checks found, so an unchanged article still reports it. */
+  findings: CheckFinding[];
   /**
    * Size, modification and change time and inode of the article file when
    * `hash` was taken: while they are the same, the file is not read again

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { build, type BuildOptions, type BuildResult } from '../build.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { loadConfig } from '../io/load-config.js';
+import { probeLinks, type ProbeOptions } from '../io/probe-links.js';
+import { unreachableFindings, webLinks, type ArticleLinks } from './check-links-online.js';
+import { dedupeFindings, sortFindings, summarize, type CheckSummary } from './report.js';
+import type { CheckFinding } from './types.js';
+
+export interface CheckOptions extends Pick<BuildOptions, 'root' | 'configFile' | 'config' | 'files' | 'drafts' | 'force'> {
+  /** Also ask every web link over HTTP whether it answers (`links/unreachable`). @default false */
+  online?: boolean | ProbeOptions;
+}
+
+export interface CheckReport {
+  config: ResolvedConfig;
+  /** Every finding once, articles first (in build order), then templates and config. */
+  findings: CheckFinding[];
+  summary: CheckSummary & { draftsSkipped: number; online: boolean };
+  /** The build the findings came from (unchanged articles are not rebuilt). */
+  build: BuildResult;
+  durationMs: number;
+}
+
+/**
+ * `npm run check` as a function: build the named or all articles (reusing
+ * unchanged outputs, whose findings the build manifest keeps), collect the
+ * findings of every rule, and with `online` probe the links. An article that
+ * does not build at all is reported as a `build/failed` error.
+ */
+export async function checkProject(options: CheckOptions = {}): Promise<CheckReport> {
+  const started = performance.now();
+  const config = options.config ?? (await loadConfig({ root: options.root, configFile: options.configFile }));
+  const result = await build({ config, files: options.files, drafts: options.drafts, force: options.force });
+
+  const findings: CheckFinding[] = [];
+  const checked: ArticleLinks[] = [];
+  for (const article of result.articles) {
+    if (article.status === 'failed') {
+      for (const problem of article.error.problems) {
+        findings.push({ file: problem.file ?? article.file, ...(problem.line === undefined ? {} : { line: problem.line }), slug: null, rule: 'build/failed', severity: 'error', message: problem.message });
+      }
+    } else if (article.status !== 'draft-skipped') {
+      findings.push(...article.findings);
+      if (options.online) checked.push({ file: article.file, slug: article.slug, urls: webLinks(await readFile(article.htmlFile, 'utf8'), config) });
+    }
+  }
+  if (options.online) {
+    const probeOptions = typeof options.online === 'object' ? options.online : {};
+    const results = await probeLinks(checked.flatMap((article) => article.urls), probeOptions);
+    findings.push(...unreachableFindings(checked, results, config));
+  }
+
+  const unique = sortFindings(dedupeFindings(findings));
+  const articles = result.articles.filter((article) => article.status !== 'draft-skipped').length;
+  const draftsSkipped = result.articles.length - articles;
+  return {
+    config,
+    findings: unique,
+    summary: { ...summarize(unique, articles), draftsSkipped, online: Boolean(options.online) },
+    build: result,
+    durationMs: performance.now() - started,
+  };
+}

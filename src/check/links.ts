@@ -1,0 +1,35 @@
+import { collapse, htmlOf } from './html.js';
+import type { CheckInput } from './types.js';
+import { classifyHref, type LinkKind } from './urls.js';
+
+export interface Link {
+  href: string;
+  /** Visible text, or the alt text of an image inside the link. */
+  text: string;
+  kind: LinkKind;
+}
+
+const links = new WeakMap<CheckInput, Link[]>();
+
+/** Every `<a href>` of the final HTML, in document order. */
+export function linksOf(input: CheckInput): Link[] {
+  let found = links.get(input);
+  if (found) return found;
+  const $ = htmlOf(input);
+  found = $('a[href]')
+    .get()
+    .map((element) => {
+      const href = $(element).attr('href') ?? '';
+      const alt = $(element).find('img[alt]').first().attr('alt') ?? '';
+      return { href, text: collapse($(element).text()) || collapse(alt), kind: classifyHref(href) };
+    });
+  links.set(input, found);
+  return found;
+}
+
+/** `"https://x" ("link text")`, for messages. */
+export function describeLink(link: Link): string {
+  const href = link.href.length > 90 ? `${link.href.slice(0, 89)}…` : link.href;
+  const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
+  return text ? `"${href}" ("${text}")` : `"${href}"`;
+}

@@ -1,0 +1,17 @@
+import { formatBytes, formatSections, GMAIL_CLIP_BYTES, measureSections } from '../measure-sections.js';
+import type { OfflineRule } from '../types.js';
+
+export const sizeGmailClip: OfflineRule<'size/gmail-clip'> = {
+  id: 'size/gmail-clip',
+  severity: 'error',
+  description: `HTML larger than ${GMAIL_CLIP_BYTES.toLocaleString('en-US')} bytes (UTF-8): Gmail clips the message`,
+  check(input) {
+    const { total, sections } = measureSections(input);
+    if (total <= GMAIL_CLIP_BYTES) return [];
+    return [
+      {
+        message: `the HTML is ${formatBytes(total)}, over Gmail's clipping limit of ${formatBytes(GMAIL_CLIP_BYTES)}; heaviest: ${formatSections(sections)}: shorten the heaviest section or move it to the web version`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,10 @@
+/** Small formatting helpers shared by the preview pages. Pure. */
+
+export function formatKB(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** `14:03:07`, in the machine's time zone: the editor's own clock. */
+export function formatTime(date: Date): string {
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

@@ -1,0 +1,111 @@
+import type { BuildResult } from '../build.js';
+import type { CheckFinding } from '../check/types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import type { Problem } from '../errors.js';
+
+/** The last good build of one article: what the preview shows. */
+export interface PreviewNewsletter {
+  /** Project-relative article path. */
+  file: string;
+  slug: string;
+  title: string;
+  category: string;
+  date: string;
+  draft: boolean;
+  /** Absolute paths of the built files. */
+  htmlFile: string;
+  textFile: string;
+  htmlBytes: number;
+  textBytes: number;
+  /** When the preview built it; null when it came unchanged from an earlier build. */
+  builtAt: Date | null;
+  /** What the quality checks (`npm run check`) found in this version. */
+  findings: CheckFinding[];
+}
+
+export interface PreviewState {
+  config: ResolvedConfig;
+  /** Last good version per article file. A failing article keeps its entry. */
+  newsletters: Map<string, PreviewNewsletter>;
+  /** Articles failing right now, by file. */
+  articleProblems: Map<string, readonly Problem[]>;
+  /** The config cannot be read: the preview goes on with the last good one. */
+  configProblems: Problem[];
+  /** The build as a whole failed (missing folder or layout, unexpected error). */
+  buildProblems: Problem[];
+  lastBuild: { finishedAt: Date; durationMs: number } | null;
+}
+
+/** What one build changed, for live reload. */
+export interface StateChange {
+  /** Newsletters whose built files changed (or that failed and now show an error). */
+  newsletters: { file: string; slug: string }[];
+  /** Article files the build touched, failed or removed. */
+  files: string[];
+}
+
+export function createPreviewState(config: ResolvedConfig): PreviewState {
+  return { config, newsletters: new Map(), articleProblems: new Map(), configProblems: [], buildProblems: [], lastBuild: null };
+}
+
+/**
+ * Fold a build result into the state. A failed article keeps its last good
+ * newsletter; `full` builds also drop articles that no longer exist.
+ */
+export function applyBuildResult(state: PreviewState, result: BuildResult, full: boolean, now: Date): StateChange {
+  const change: StateChange = { newsletters: [], files: [] };
+  for (const article of result.articles) {
+    switch (article.status) {
+      case 'built':
+      case 'cached': {
+        const { status: _status, ...fields } = article;
+        const previous = state.newsletters.get(article.file);
+        const builtAt = article.status === 'built' ? now : (previous?.builtAt ?? null);
+        state.newsletters.set(article.file, { ...fields, builtAt });
+        const wasFailing = state.articleProblems.delete(article.file);
+        if (article.status === 'built' || wasFailing || previous?.slug !== article.slug) {
+          change.newsletters.push({ file: article.file, slug: article.slug });
+          change.files.push(article.file);
+        }
+        break;
+      }
+      case 'draft-skipped':
+        if (state.newsletters.delete(article.file) || state.articleProblems.delete(article.file)) change.files.push(article.file);
+        break;
+      case 'failed': {
+        state.articleProblems.set(article.file, article.error.problems);
+        const lastGood = state.newsletters.get(article.file);
+        if (lastGood) change.newsletters.push({ file: article.file, slug: lastGood.slug });
+        change.files.push(article.file);
+        break;
+      }
+    }
+  }
+  if (full) {
+    const present = new Set(result.articles.map((article) => article.file));
+    for (const file of new Set([...state.newsletters.keys(), ...state.articleProblems.keys()])) {
+      if (present.has(file)) continue;
+      state.newsletters.delete(file);
+      state.articleProblems.delete(file);
+      change.files.push(file);
+    }
+  }
+  state.buildProblems = [];
+  state.lastBuild = { finishedAt: now, durationMs: result.durationMs };
+  return change;
+}
+
+/** Every problem to show, config and build-wide ones first. */
+export function allProblems(state: PreviewState): Problem[] {
+  return [...state.configProblems, ...state.buildProblems, ...[...state.articleProblems.values()].flat()];
+}
+
+export function findNewsletter(state: PreviewState, slug: string): PreviewNewsletter | undefined {
+  for (const newsletter of state.newsletters.values()) if (newsletter.slug === slug) return newsletter;
+  return undefined;
+}
+
+/** Newest first; same date by title. */
+export function sortNewestFirst(newsletters: Iterable<PreviewNewsletter>): PreviewNewsletter[] {
+  return [...newsletters].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}

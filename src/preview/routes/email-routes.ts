@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { EMAIL_CSP, send } from '../http.js';
+import { findNewsletter, type PreviewNewsletter } from '../preview-state.js';
+import { renderDarkEmail } from '../render-dark-email.js';
+import type { Route } from '../router.js';
+import { resolveInside } from '../safe-path.js';
+import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { SLUG_PATTERN } from './slug.js';
+
+/**
+ * `GET /email/<slug>.html|.txt`: exactly the built files, byte for byte.
+ * `GET /dark/<slug>.html`: the HTML with its dark-mode styles switched on.
+ * Only slugs of newsletters the preview built are served, and only from the
+ * output folder.
+ */
+export function emailRoutes(context: PreviewContext): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/email/${SLUG_PATTERN}\\.(html|txt)$`),
+      async handle({ response, params: [slug = '', extension = ''] }) {
+        const content = await readBuilt(context, response, slug, extension === 'html' ? 'html' : 'txt');
+        if (content === null) return;
+        if (extension === 'html') send(response, 200, 'text/html; charset=utf-8', content, EMAIL_CSP);
+        else send(response, 200, 'text/plain; charset=utf-8', content, EMAIL_CSP);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/dark/${SLUG_PATTERN}\\.html$`),
+      async handle({ response, params: [slug = ''] }) {
+        const content = await readBuilt(context, response, slug, 'html');
+        if (content !== null) send(response, 200, 'text/html; charset=utf-8', renderDarkEmail(content.toString('utf8')), EMAIL_CSP);
+      },
+    },
+  ];
+}
+
+/** The built file of a known newsletter, or null after answering 404. */
+async function readBuilt(context: PreviewContext, response: ServerResponse, slug: string, extension: 'html' | 'txt'): Promise<Buffer | null> {
+  const newsletter: PreviewNewsletter | undefined = findNewsletter(context.builder.state, slug);
+  const expected = resolveInside(context.builder.state.config.paths.out, `${slug}.${extension}`);
+  const file = newsletter ? (extension === 'html' ? newsletter.htmlFile : newsletter.textFile) : undefined;
+  if (!newsletter || expected === null || file !== expected) {
+    sendErrorPage(context, response, 404, 'Not found', `No built newsletter "${slug}". The list shows every newsletter the preview built.`);
+    return null;
+  }
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    sendErrorPage(context, response, 404, 'Not found', `${extension === 'html' ? 'The HTML' : 'The text'} file of "${slug}" is gone from the output folder: save the article to build it again.`);
+    return null;
+  }
+}

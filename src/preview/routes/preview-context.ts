@@ -1,0 +1,24 @@
+import type { Inbox } from '../inbox.js';
+import type { LiveReloadHub } from '../live-reload.js';
+import type { PreviewBuilder } from '../preview-builder.js';
+import { renderErrorPage } from '../render-error-page.js';
+import { sendPage } from '../http.js';
+import type { ServerResponse } from 'node:http';
+
+/** What every route may use. */
+export interface PreviewContext {
+  builder: PreviewBuilder;
+  /** null when the inbox is off. */
+  inbox: Inbox | null;
+  hub: LiveReloadHub;
+  /** Changes with every server start (cache-busting of assets, restart detection). */
+  bootId: string;
+  /** The HTTP port, known once listening. */
+  port(): number;
+  /** SMTP_URL, SMTP_FROM, TEST_RECIPIENTS for test sends, read when needed (an edited .env counts at once). */
+  loadEnv(): Promise<Record<string, string | undefined>>;
+}
+
+export function sendErrorPage(context: PreviewContext, response: ServerResponse, status: number, heading: string, message: string, suggestion: { href: string; label: string } | null = null): void {
+  sendPage(response, status, renderErrorPage({ status, heading, message, suggestion, inboxCount: context.inbox?.messages().length ?? null, assetVersion: context.bootId }));
+}

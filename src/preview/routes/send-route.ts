@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { formatProblem, isNewsletterError } from '../../errors.js';
+import { parseSmtpUrl } from '../../send/parse-smtp-url.js';
+import { RecipientsRejectedError, sendTest } from '../../send/send-test.js';
+import { isSameOriginPost, readForm, redirect } from '../http.js';
+import { findNewsletter, type PreviewNewsletter } from '../preview-state.js';
+import { isViewMode, type SendOutcome, type SendPanel } from '../render-viewer-page.js';
+import type { Route } from '../router.js';
+import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { SLUG_PATTERN } from './slug.js';
+
+/** Recipients prefilled when the test goes to the built-in inbox, where any address lands. */
+const INBOX_DEFAULT_RECIPIENT = 'test@example.com';
+const KEPT_OUTCOMES = 50;
+
+export interface TestSends {
+  routes: Route[];
+  /** The send panel of a viewer page, with the outcome of the send that redirected there, if any. */
+  panelFor(newsletter: PreviewNewsletter, outcomeId: string | null): Promise<SendPanel>;
+}
+
+/**
+ * `POST /send/<slug>`: the viewer's "send test" form, through `sendTest`,
+ * the same code as `npm run send-test` (fresh build, same message, same
+ * errors). Without `SMTP_URL` it goes to the built-in inbox. The result is
+ * shown on the viewer page the browser is redirected to.
+ */
+export function testSends(context: PreviewContext): TestSends {
+  const outcomes = new Map<string, SendOutcome>();
+  let lastRecipients: string | null = null;
+
+  /** Where a send goes now: built-in inbox, SMTP_URL's server (password masked) or why SMTP_URL is unusable. */
+  async function target(): Promise<SendPanel['target']> {
+    try {
+      const env = await context.loadEnv();
+      const smtp = parseSmtpUrl(env.SMTP_URL, context.inbox?.port);
+      return smtp.builtInInbox ? { kind: 'inbox', address: `smtp://127.0.0.1:${smtp.port}` } : { kind: 'smtp', server: smtp.shown };
+    } catch (error) {
+      if (!isNewsletterError(error)) throw error;
+      return { kind: 'invalid', message: error.problems.map(formatProblem).join(' ') };
+    }
+  }
+
+  const routes: Route[] = [
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/send/${SLUG_PATTERN}$`),
+      async handle({ request, response, params: [slug = ''] }) {
+        if (!isSameOriginPost(request, context.port())) {
+          sendErrorPage(context, response, 403, 'Refused', 'Test sends may only be started from the preview\'s own pages.');
+          return;
+        }
+        const form = await readForm(request);
+        const state = context.builder.state;
+        const newsletter = findNewsletter(state, slug);
+        if (!newsletter) {
+          sendErrorPage(context, response, 404, 'No such newsletter', `No newsletter has the slug "${slug}".`);
+          return;
+        }
+        const recipients = (form.get('to') ?? '').trim();
+        lastRecipients = recipients;
+        const view = form.get('view');
+        const outcome = await send(newsletter, recipients);
+        const id = randomBytes(6).toString('hex');
+        outcomes.set(id, outcome);
+        for (const old of outcomes.keys()) if (outcomes.size > KEPT_OUTCOMES) outcomes.delete(old);
+        const query = new URLSearchParams({ ...(isViewMode(view) && view !== 'desktop' ? { view } : {}), sent: id });
+        redirect(response, `/view/${encodeURIComponent(slug)}?${query.toString()}`);
+      },
+    },
+  ];
+
+  async function send(newsletter: PreviewNewsletter, recipients: string): Promise<SendOutcome> {
+    try {
+      const env = await context.loadEnv();
+      const smtp = parseSmtpUrl(env.SMTP_URL, context.inbox?.port);
+      const result = await sendTest({
+        config: context.builder.state.config,
+        target: newsletter.file,
+        to: recipients === '' ? [] : [recipients],
+        env,
+        inboxPort: context.inbox?.port,
+      });
+      const toInbox = smtp.builtInInbox || (context.inbox !== null && ['127.0.0.1', 'localhost', '::1'].includes(smtp.host) && smtp.port === context.inbox.port);
+      return { ok: true, accepted: result.accepted, rejected: result.rejected, messageId: result.messageId, bytes: result.bytes, server: result.server, toInbox };
+    } catch (error) {
+      if (error instanceof RecipientsRejectedError || isNewsletterError(error)) return { ok: false, message: error.problems.map(formatProblem).join(' ') };
+      throw error;
+    }
+  }
+
+  return {
+    routes,
+    async panelFor(_newsletter, outcomeId) {
+      const sendTarget = await target();
+      const env = await context.loadEnv().catch(() => ({}) as Record<string, string | undefined>);
+      const recipients = lastRecipients ?? env.TEST_RECIPIENTS ?? (sendTarget.kind === 'inbox' ? INBOX_DEFAULT_RECIPIENT : '');
+      return { recipients, target: sendTarget, outcome: outcomeId === null ? null : (outcomes.get(outcomeId) ?? null) };
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { didYouMean } from '../../errors.js';
+import { loadArticle } from '../../io/load-articles.js';
+import { readArticle } from '../../pipeline/build-article.js';
+import { parseSender } from '../../send/addresses.js';
+import { renderSubject } from '../../send/compose-message.js';
+import { sendPage } from '../http.js';
+import { findNewsletter, type PreviewNewsletter, type PreviewState } from '../preview-state.js';
+import { groupProblems } from '../render-problems.js';
+import { isViewMode, renderViewerPage, type InboxLine, type SendPanel } from '../render-viewer-page.js';
+import type { Route } from '../router.js';
+import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { SLUG_PATTERN } from './slug.js';
+
+/** Builds the send panel of a viewer page. */
+export type SendPanelFor = (newsletter: PreviewNewsletter, outcomeId: string | null) => Promise<SendPanel | null>;
+
+/** `GET /view/<slug>[?view=desktop|mobile|dark|text]`: the viewer page. */
+export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor): Route[] {
+  // Preheaders of the last good version, for when an article is failing.
+  const lastPreheaders = new Map<string, string>();
+
+  async function inboxLine(state: PreviewState, newsletter: PreviewNewsletter): Promise<InboxLine> {
+    let preheader: string | null = null;
+    if (!state.articleProblems.has(newsletter.file)) {
+      try {
+        const article = readArticle(await loadArticle(path.resolve(state.config.root, newsletter.file), state.config.root));
+        preheader = article.preheader ?? article.teaser;
+        lastPreheaders.set(newsletter.file, preheader);
+      } catch {
+        // changed on disk since the build and broken now: the rebuild reports it; show the last good preheader meanwhile
+      }
+    }
+    preheader ??= lastPreheaders.get(newsletter.file) ?? null;
+    const env = await context.loadEnv().catch(() => ({}) as Record<string, string | undefined>);
+    const fromOverride = env.SMTP_FROM?.trim();
+    let sender: { name: string; address: string };
+    try {
+      sender = parseSender(fromOverride || state.config.from, fromOverride ? 'SMTP_FROM' : 'config "from"', state.config.brand);
+    } catch {
+      sender = { name: fromOverride || state.config.from, address: '' }; // a send would say what is wrong with it
+    }
+    const languageTag = state.config.locale;
+    return {
+      senderName: sender.name,
+      senderAddress: sender.address,
+      subject: subjectOf(state.config.subjectPrefix, newsletter.title),
+      preheader,
+      dateLabel: new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${newsletter.date}T00:00:00Z`)),
+    };
+  }
+
+  return [
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/view/${SLUG_PATTERN}$`),
+      async handle({ response, query, params: [slug = ''] }) {
+        const state = context.builder.state;
+        const newsletter = findNewsletter(state, slug);
+        if (!newsletter) {
+          const slugs = [...state.newsletters.values()].map((entry) => entry.slug);
+          const close = didYouMean(slug, slugs);
+          sendErrorPage(context, response, 404, 'No such newsletter', `No newsletter has the slug "${slug}".`, close ? { href: `/view/${close}`, label: close } : null);
+          return;
+        }
+        const requested = query.get('view');
+        const view = isViewMode(requested) ? requested : 'desktop';
+        const articleProblems = state.articleProblems.get(newsletter.file);
+        const page = renderViewerPage({
+          newsletter,
+          view,
+          text: view === 'text' ? await readFile(newsletter.textFile, 'utf8').catch(() => '(the text file is missing: save the article to build it again)') : null,
+          inboxLine: await inboxLine(state, newsletter),
+          problems: groupProblems([...state.configProblems, ...state.buildProblems], new Map(articleProblems ? [[newsletter.file, articleProblems]] : [])),
+          send: await sendPanelFor(newsletter, query.get('sent')),
+          inboxCount: context.inbox?.messages().length ?? null,
+          assetVersion: context.bootId,
+        });
+        sendPage(response, 200, page);
+      },
+    },
+  ];
+}
+
+/** The subject as a test send sets it; a title a send would refuse is shown as it is. */
+function subjectOf(prefix: string, title: string): string {
+  try {
+    return renderSubject(prefix, title);
+  } catch {
+    return title;
+  }
+}

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { makeProject, REPO, type Project } from './fixture-project.js';
+
+describe('the build runs the same rules', () => {
+  let project: Project;
+  beforeAll(async () => {
+    project = await makeProject({ articles: ['clean', 'links-relative', 'inbox-preheader-missing'] });
+  });
+  afterAll(() => project.remove());
+
+  it('puts findings on each article, fails on errors, and reports them again when nothing changed', async () => {
+    const first = await build({ root: project.root });
+    const second = await build({ root: project.root });
+    for (const result of [first, second]) {
+      const byFile = Object.fromEntries(result.articles.map((article) => [article.file, 'findings' in article ? article.findings.map((finding) => finding.rule) : article.status]));
+      expect(byFile).toEqual({ 'articles/clean.md': [], 'articles/links-relative.md': ['links/absolute'], 'articles/inbox-preheader-missing.md': ['inbox/preheader-missing'] });
+      expect(result.problems).toEqual([{ file: 'articles/links-relative.md', message: expect.stringMatching(/is relative .* \[links\/absolute\]$/) }]);
+    }
+    expect(first.articles.map((article) => article.status)).toEqual(['built', 'built', 'built']);
+    expect(second.articles.map((article) => article.status)).toEqual(['cached', 'cached', 'cached']);
+  });
+
+  it('build-newsletter prints warnings under the article and exits 1 on errors', async () => {
+    const cli = path.join(REPO, 'dist/cli/build-newsletter.js');
+    const result = await promisify(execFile)(process.execPath, [cli, '--root', project.root], { env: { ...process.env, NO_COLOR: '1' } }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/= inbox-preheader-missing .*\n {2}! warning no "preheader".*\[inbox\/preheader-missing\]\n/);
+    expect(result.stderr).toMatch(/✗ error the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
+    expect(result.stdout).toContain('1 check error, 1 warning');
+  });
+});

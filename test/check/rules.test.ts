@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject, type CheckReport } from '../../src/check/check-project.js';
+import { RULE_IDS } from '../../src/check/rule-ids.js';
+import { GMAIL_CLIP_BYTES } from '../../src/check/measure-sections.js';
+import { fixtureArticle, heavyArticle, makeProject, type Project } from './fixture-project.js';
+
+/** Fixture article → the one rule it trips (and it trips nothing else). */
+const PLANTED: Record<string, string> = {
+  'links-relative': 'links/absolute',
+  'links-private-host': 'links/private-host',
+  'links-insecure-http': 'links/insecure-http',
+  'links-empty-href': 'links/empty-href',
+  'links-mailto': 'links/mailto',
+  'images-alt': 'images/alt',
+  'a11y-heading-order': 'a11y/heading-order',
+  'a11y-link-text': 'a11y/link-text',
+  'inbox-subject-length': 'inbox/subject-length',
+  'inbox-preheader-missing': 'inbox/preheader-missing',
+  'inbox-preheader-repeat': 'inbox/preheader-repeat',
+  'inbox-preheader-length': 'inbox/preheader-length',
+  'content-check-box': 'content/check-box',
+  'content-faq-answer': 'content/faq-answer',
+  'content-sources': 'content/sources',
+};
+
+const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'images/alt', 'content/faq-answer']);
+
+describe('fixture articles: each planted problem once, with its rule, file and a fix', () => {
+  let project: Project;
+  let report: CheckReport;
+  beforeAll(async () => {
+    project = await makeProject({ articles: ['clean', ...Object.keys(PLANTED)] });
+    report = await checkProject({ root: project.root });
+  });
+  afterAll(() => project.remove());
+
+  it('finds nothing in the clean fixture', () => {
+    expect(report.findings.filter((finding) => finding.file === 'articles/clean.md')).toEqual([]);
+  });
+
+  it.each(Object.entries(PLANTED))('%s trips %s exactly once', (name, rule) => {
+    const findings = report.findings.filter((finding) => finding.file === `articles/${name}.md`);
+    expect(findings.map((finding) => finding.rule)).toEqual([rule]);
+    const [finding] = findings;
+    expect(finding?.slug).toBe(name);
+    expect(finding?.severity).toBe(ERRORS.has(rule) ? 'error' : 'warning');
+    expect(finding?.message).toMatch(/: [^:]+/); // what is wrong, then how to fix it
+  });
+
+  it('reports nothing else and counts what it reports', () => {
+    expect(report.findings).toHaveLength(Object.keys(PLANTED).length);
+    expect(report.summary).toMatchObject({ articles: 16, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+  });
+});
+
+describe('size', () => {
+  it.each([
+    [64, 'size/gmail-clip', 'error'],
+    [52, 'size/gmail-clip-risk', 'warning'],
+  ] as const)('%i multibyte sentences per paragraph trip %s', async (repeat, rule, severity) => {
+    const project = await makeProject({ write: { 'heavy.md': await heavyArticle(repeat) } });
+    try {
+      const report = await checkProject({ root: project.root });
+      expect(report.findings.map((finding) => [finding.rule, finding.severity])).toEqual([[rule, severity]]);
+      const html = await readFile(path.join(project.root, 'out/heavy.html'), 'utf8');
+      if (rule === 'size/gmail-clip') {
+        // Bytes, not characters: fewer characters than the limit, more bytes.
+        expect(html.length).toBeLessThan(GMAIL_CLIP_BYTES);
+        expect(Buffer.byteLength(html)).toBeGreaterThan(GMAIL_CLIP_BYTES);
+      }
+      expect(report.findings[0]?.message).toContain(`(${Buffer.byteLength(html).toLocaleString('en-US')} bytes)`);
+      expect(report.findings[0]?.message).toMatch(/heaviest: body [\d.]+ KB, template [\d.]+ KB, check box [\d.]+ KB, FAQ [\d.]+ KB/);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+describe('template rules, on a template set with one planted mistake each', () => {
+  it('trips each template rule exactly once', async () => {
+    const project = await makeProject({ articles: ['clean'], templates: 'bad', config: null });
+    try {
+      const report = await checkProject({ root: project.root });
+      const rules = report.findings.map((finding) => finding.rule).sort();
+      expect(rules).toEqual(['a11y/lang', 'a11y/layout-table-role', 'a11y/one-h1', 'clients/unsupported-feature', 'images/https', 'images/width', 'links/in-text']);
+      const client = report.findings.find((finding) => finding.rule === 'clients/unsupported-feature');
+      expect(client).toMatchObject({ file: 'templates/layout.mjml.hbs', line: 22, slug: null, severity: 'warning' });
+      expect(client?.message).toContain('<time>');
+      expect(client?.message).toContain('Outlook (Windows');
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+describe('a11y/contrast', () => {
+  it('reports a low-contrast colour of the config once for the whole run, on the config file', async () => {
+    const project = await makeProject({ articles: ['clean', 'links-insecure-http'], config: { colors: { checkText: '#999999' }, checks: { rules: { 'clients/unsupported-feature': 'off', 'links/insecure-http': 'off' } } } });
+    try {
+      const report = await checkProject({ root: project.root });
+      expect(report.findings).toHaveLength(1);
+      expect(report.findings[0]).toMatchObject({ file: 'newsletter.config.json', slug: null, rule: 'a11y/contrast', severity: 'error' });
+      expect(report.findings[0]?.message).toMatch(/colors\.checkText "#999999" on colors\.checkBackground "#ffe14d" .* 2\.\d\d:1, below WCAG AA 4\.5:1: set colors\.checkText to a darker shade such as "#[0-9a-f]{6}"/);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+describe('client support on the real templates', () => {
+  it('lists each unsupported template feature once, on the template, however many articles', async () => {
+    const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
+    try {
+      const report = await checkProject({ root: project.root });
+      const client = report.findings.filter((finding) => finding.rule === 'clients/unsupported-feature');
+      expect(client.length).toBeGreaterThan(0);
+      for (const finding of client) {
+        expect(finding.file).toMatch(/^templates\//);
+        expect(finding.slug).toBeNull();
+        expect(finding.line).toBeGreaterThan(0);
+      }
+      const keys = client.map((finding) => `${finding.file}:${finding.line}:${finding.message}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+describe('severity overrides', () => {
+  it('turns rules off or changes their severity', async () => {
+    const project = await makeProject({
+      articles: ['links-relative', 'inbox-preheader-missing'],
+      config: { checks: { rules: { 'clients/unsupported-feature': 'off', 'links/absolute': 'warning', 'inbox/preheader-missing': 'off' } } },
+    });
+    try {
+      const report = await checkProject({ root: project.root });
+      expect(report.findings.map((finding) => [finding.rule, finding.severity])).toEqual([['links/absolute', 'warning']]);
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+it('has a fixture for every article-level rule', async () => {
+  // Rules only a template or the config can trip are covered above; links/unreachable in test/io/probe-links.test.ts.
+  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature'];
+  expect([...Object.values(PLANTED), ...elsewhere].sort()).toEqual([...RULE_IDS].sort());
+  expect(await fixtureArticle('clean')).toContain('preheader:');
+});
