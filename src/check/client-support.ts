@@ -91,10 +91,20 @@ export function unsupportedTemplateFeatures(templates: TemplateSources): Map<str
 export function unsupportedHtmlFeatures(html: string): UnsupportedFeature[] {
   const collector = new Collector();
   for (const element of DomUtils.findAll(() => true, parseDocument(html).children)) {
-    collector.add(unsupported((c) => c.checkHtmlNode(element.cloneNode(false))), `<${element.name}>`);
+    // Support depends on the tag, its attribute names and its inline style, not on href or text:
+    // remembering the answer per signature saves most doiuse calls (an article repeats <p>, <li>, <a>).
+    const signature = `${element.name} ${Object.keys(element.attribs).sort().join(',')} ${element.attribs.style ?? ''}`;
+    let found = elementVerdicts.get(signature);
+    if (!found) {
+      found = unsupported((c) => c.checkHtmlNode(element.cloneNode(false)));
+      if (elementVerdicts.size < 5_000) elementVerdicts.set(signature, found);
+    }
+    collector.add(found, `<${element.name}>`);
   }
   return [...collector.features.values()];
 }
+
+const elementVerdicts = new Map<string, Map<string, Set<string>>>();
 
 function scanTemplate(source: string): UnsupportedFeature[] {
   const text = blankHandlebars(source);
