@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatReport } from '../bench/format-report.js';
 import { runBench } from '../bench/run-bench.js';
-import { color, runCli } from './terminal.js';
+import { color, runCli, withFriendlyErrors } from './terminal.js';
 
 interface Flags {
   articles: number;
@@ -21,16 +21,16 @@ const positive = (value: string) => {
   return number;
 };
 
-const program = new Command('bench')
-  .description('Time the build against the mjml CLI on generated articles: cold, no-op, one article edited, one partial edited, peak memory.')
-  .option('--articles <n>', 'articles to generate', positive, 200)
-  .option('--repeat <n>', 'runs of each measurement (the median is reported)', positive, 1)
-  .option('--full-path', 'also time a cold build with --no-fast-path', false)
-  .option('--mjml-defaults', 'also time the mjml CLI with its default options (it beautifies)', false)
-  .option('--keep', 'keep the generated project (its folder is printed)', false)
-  .option('--json', 'print the figures as JSON on stdout', false)
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+const program = withFriendlyErrors(
+  new Command('bench')
+    .description('Time the build against the mjml CLI on generated articles: cold, no-op, one article edited, one partial edited, peak memory.')
+    .option('--articles <n>', 'articles to generate', positive, 200)
+    .option('--repeat <n>', 'runs of each measurement (the median is reported)', positive, 1)
+    .option('--full-path', 'also time a cold build with --no-fast-path', false)
+    .option('--mjml-defaults', 'also time the mjml CLI with its default options (it beautifies)', false)
+    .option('--keep', 'keep the generated project (its folder is printed)', false)
+    .option('--json', 'print the figures as JSON on stdout', false)
+);
 
 await runCli(async () => {
   program.parse();

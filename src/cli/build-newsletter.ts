@@ -5,7 +5,7 @@ import { dedupeFindings, findingKey } from '../check/report.js';
 import type { CheckFinding } from '../check/types.js';
 import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
-import { color, formatKB, runCli } from './terminal.js';
+import { color, formatKB, runCli, withProjectOptions } from './terminal.js';
 
 interface Flags {
   drafts: boolean;
@@ -20,18 +20,16 @@ interface Flags {
 /** Findings already printed in this build: template and config findings hold for every article and are shown once. */
 const printedFindings = new Set<string>();
 
-const program = new Command('build-newsletter')
-  .description('Build every article in articles/ (or the named ones) into out/<slug>.html and out/<slug>.txt.')
-  .argument('[files...]', 'articles to build, e.g. articles/openai-amazon.md (default: all)')
-  .option('--drafts', 'include articles with "draft: true"', false)
-  .option('--force', 'ignore the incremental cache and rebuild everything', false)
-  .option('--no-fast-path', 'compile every newsletter with MJML instead of filling compiled layouts (the reference path; same output, slower)')
-  .option('--watch', 'rebuild when an article, template or the config changes', false)
-  .option('--json', 'print the result as JSON on stdout', false)
-  .option('--root <dir>', 'project root', process.cwd())
-  .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+const program = withProjectOptions(
+  new Command('build-newsletter')
+    .description('Build every article in articles/ (or the named ones) into out/<slug>.html and out/<slug>.txt.')
+    .argument('[files...]', 'articles to build, e.g. articles/openai-amazon.md (default: all)')
+    .option('--drafts', 'include articles with "draft: true"', false)
+    .option('--force', 'ignore the incremental cache and rebuild everything', false)
+    .option('--no-fast-path', 'compile every newsletter with MJML instead of filling compiled layouts (the reference path; same output, slower)')
+    .option('--watch', 'rebuild when an article, template or the config changes', false)
+    .option('--json', 'print the result as JSON on stdout', false)
+);
 
 await runCli(async () => {
   program.parse();

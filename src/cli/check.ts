@@ -7,7 +7,7 @@ import { settingFor } from '../check/run-checks.js';
 import type { CheckFinding } from '../check/types.js';
 import { loadConfig } from '../io/load-config.js';
 import { DEFAULT_PROBE_CONCURRENCY, DEFAULT_PROBE_TIMEOUT_MS } from '../io/probe-links.js';
-import { color, runCli } from './terminal.js';
+import { color, runCli, withProjectOptions } from './terminal.js';
 
 interface Flags {
   json: boolean;
@@ -30,21 +30,19 @@ const positiveNumber = (what: string) => (value: string) => {
 
 const LABEL = { error: () => color.red('error'), warning: () => color.yellow('warning'), info: () => color.dim('info') };
 
-const program = new Command('check')
-  .description('Check the newsletters for Gmail clipping, broken links, images, accessibility, inbox preview, client support and content. Exit 1 on any error.')
-  .argument('[files...]', 'articles to check, e.g. articles/openai-amazon.md (default: all)')
-  .option('--json', 'print {"findings":[…],"summary":{…}} on stdout and nothing else', false)
-  .option('--strict', 'fail on warnings too', false)
-  .option('--online', 'also request every web link (HEAD, then GET) and report the ones that do not answer', false)
-  .option('--timeout <seconds>', 'with --online: seconds to wait for each link', positiveNumber('--timeout'), DEFAULT_PROBE_TIMEOUT_MS / 1000)
-  .option('--concurrency <n>', 'with --online: links requested at once', positiveNumber('--concurrency'), DEFAULT_PROBE_CONCURRENCY)
-  .option('--drafts', 'include articles with "draft: true"', false)
-  .option('--force', 'rebuild every article instead of reusing unchanged outputs', false)
-  .option('--rules', 'list the rules with their ids and severities, then exit', false)
-  .option('--root <dir>', 'project root', process.cwd())
-  .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+const program = withProjectOptions(
+  new Command('check')
+    .description('Check the newsletters for Gmail clipping, broken links, images, accessibility, inbox preview, client support and content. Exit 1 on any error.')
+    .argument('[files...]', 'articles to check, e.g. articles/openai-amazon.md (default: all)')
+    .option('--json', 'print {"findings":[…],"summary":{…}} on stdout and nothing else', false)
+    .option('--strict', 'fail on warnings too', false)
+    .option('--online', 'also request every web link (HEAD, then GET) and report the ones that do not answer', false)
+    .option('--timeout <seconds>', 'with --online: seconds to wait for each link', positiveNumber('--timeout'), DEFAULT_PROBE_TIMEOUT_MS / 1000)
+    .option('--concurrency <n>', 'with --online: links requested at once', positiveNumber('--concurrency'), DEFAULT_PROBE_CONCURRENCY)
+    .option('--drafts', 'include articles with "draft: true"', false)
+    .option('--force', 'rebuild every article instead of reusing unchanged outputs', false)
+    .option('--rules', 'list the rules with their ids and severities, then exit', false)
+);
 
 await runCli(async () => {
   program.parse();

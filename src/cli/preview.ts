@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatError, formatProblem } from '../errors.js';
 import { DEFAULT_INBOX_PORT, DEFAULT_PREVIEW_PORT, startPreview, type PreviewEvent } from '../preview/server.js';
-import { color, runCli } from './terminal.js';
+import { color, runCli, withProjectOptions } from './terminal.js';
 
 interface Flags {
   port: number;
@@ -21,16 +21,14 @@ const portNumber = (flag: string) => (value: string) => {
   return port;
 };
 
-const program = new Command('preview')
-  .description('Serve the newsletters on 127.0.0.1, rebuild and reload on every save, and catch test sends in a built-in inbox.')
-  .option('--port <number>', 'HTTP port (0 picks a free one)', portNumber('--port'), DEFAULT_PREVIEW_PORT)
-  .option('--smtp-port <number>', 'port of the built-in SMTP inbox (0 picks a free one)', portNumber('--smtp-port'), DEFAULT_INBOX_PORT)
-  .option('--open', 'open the preview in the default browser', false)
-  .option('--no-drafts', 'leave out articles with "draft: true"')
-  .option('--root <dir>', 'project root', process.cwd())
-  .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+const program = withProjectOptions(
+  new Command('preview')
+    .description('Serve the newsletters on 127.0.0.1, rebuild and reload on every save, and catch test sends in a built-in inbox.')
+    .option('--port <number>', 'HTTP port (0 picks a free one)', portNumber('--port'), DEFAULT_PREVIEW_PORT)
+    .option('--smtp-port <number>', 'port of the built-in SMTP inbox (0 picks a free one)', portNumber('--smtp-port'), DEFAULT_INBOX_PORT)
+    .option('--open', 'open the preview in the default browser', false)
+    .option('--no-drafts', 'leave out articles with "draft: true"')
+);
 
 let started = false; // the initial build is summed up by the banner
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../io/load-config.js';
 import { RecipientsRejectedError, sendTest, type SendTestResult } from '../send/send-test.js';
-import { color, formatKB, runCli } from './terminal.js';
+import { color, formatKB, runCli, withProjectOptions } from './terminal.js';
 
 interface Flags {
   to?: string[];
@@ -13,16 +13,14 @@ interface Flags {
   config?: string;
 }
 
-const program = new Command('send-test')
-  .description('Build one newsletter fresh and send it as a test email over SMTP (SMTP_URL from the environment or .env).')
-  .argument('<article>', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md')
-  .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS from the environment or .env)', (value: string, previous: string[] = []) => [...previous, value])
-  .option('--dry-run', 'write out/<slug>.eml and send nothing', false)
-  .option('--allow-many', 'allow more than 10 recipients', false)
-  .option('--root <dir>', 'project root', process.cwd())
-  .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (text, write) => write(color.red(text)) });
+const program = withProjectOptions(
+  new Command('send-test')
+    .description('Build one newsletter fresh and send it as a test email over SMTP (SMTP_URL from the environment or .env).')
+    .argument('<article>', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md')
+    .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS from the environment or .env)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--dry-run', 'write out/<slug>.eml and send nothing', false)
+    .option('--allow-many', 'allow more than 10 recipients', false)
+);
 
 await runCli(async () => {
   program.parse();

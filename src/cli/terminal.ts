@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { formatError } from '../errors.js';
 
 const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
@@ -28,4 +29,18 @@ export async function runCli(main: () => Promise<number | void>): Promise<void> 
     for (const line of lines) process.stderr.write(`${color.red('error')} ${line}\n`);
     process.exitCode = error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E_') ? 1 : 70;
   }
+}
+
+/** Typos get a suggestion and the help; the error line is red on a terminal. */
+export function withFriendlyErrors(command: Command): Command {
+  return command.showHelpAfterError().configureOutput({ outputError: (text, write) => write(color.red(text)) });
+}
+
+/** The flags every command that works on a project shares: `--root` and `--config`. */
+export function withProjectOptions(command: Command): Command {
+  return withFriendlyErrors(
+    command
+      .option('--root <dir>', 'project root', process.cwd())
+      .option('--config <file>', 'config file (default: newsletter.config.json in the root, if present)'),
+  );
 }
