@@ -49,25 +49,27 @@ export interface BuildOptions {
   onArticle?: (result: ArticleResult, index: number, total: number) => void;
 }
 
+/** A newsletter that is in the output folder, built now or unchanged from an earlier build. */
+export interface BuiltNewsletter {
+  file: string;
+  slug: string;
+  title: string;
+  category: string;
+  date: string;
+  draft: boolean;
+  htmlFile: string;
+  textFile: string;
+  htmlBytes: number;
+  textBytes: number;
+  /** Built only: `fast` when filled into a compiled layout, `full` when compiled with MJML. */
+  renderPath?: 'fast' | 'full';
+  /** Built only: why the full path was taken although the fast path was on. */
+  fallbackReason?: string;
+  findings: CheckFinding[];
+}
+
 export type ArticleResult =
-  | {
-      status: 'built' | 'cached';
-      file: string;
-      slug: string;
-      title: string;
-      category: string;
-      date: string;
-      draft: boolean;
-      htmlFile: string;
-      textFile: string;
-      htmlBytes: number;
-      textBytes: number;
-      /** Built only: `fast` when filled into a compiled layout, `full` when compiled with MJML. */
-      renderPath?: 'fast' | 'full';
-      /** Built only: why the full path was taken although the fast path was on. */
-      fallbackReason?: string;
-      findings: CheckFinding[];
-    }
+  | ({ status: 'built' | 'cached' } & BuiltNewsletter)
   | { status: 'draft-skipped'; file: string; slug: string }
   | { status: 'failed'; file: string; error: NewsletterError };
 

@@ -1,26 +1,11 @@
-import type { BuildResult } from '../build.js';
-import type { CheckFinding } from '../check/types.js';
+import type { BuildResult, BuiltNewsletter } from '../build.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Problem } from '../errors.js';
 
 /** The last good build of one article: what the preview shows. */
-export interface PreviewNewsletter {
-  /** Project-relative article path. */
-  file: string;
-  slug: string;
-  title: string;
-  category: string;
-  date: string;
-  draft: boolean;
-  /** Absolute paths of the built files. */
-  htmlFile: string;
-  textFile: string;
-  htmlBytes: number;
-  textBytes: number;
+export interface PreviewNewsletter extends Omit<BuiltNewsletter, 'renderPath' | 'fallbackReason'> {
   /** When the preview built it; null when it came unchanged from an earlier build. */
   builtAt: Date | null;
-  /** What the quality checks (`npm run check`) found in this version. */
-  findings: CheckFinding[];
 }
 
 export interface PreviewState {
