@@ -253,7 +253,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const [file, entry] of Object.entries(previous)) {
       if (present.has(file)) continue;
       delete manifest.entries[file];
-      if ([...slugs.keys()].includes(entry.slug)) continue;
+      if (slugs.has(entry.slug)) continue;
       for (const extension of ['.html', '.txt']) {
         const output = path.join(config.paths.out, `${entry.slug}${extension}`);
         if (await exists(output)) {
