@@ -1,9 +1,9 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT as REPO } from '../helpers/project.js';
+import { REPO_ROOT as REPO } from '../helpers/project.js';
 export const FIXTURES = path.join(REPO, 'test/fixtures/check');
 
 export interface ProjectSpec {

@@ -1,11 +1,8 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig, UserConfig } from '../../src/config/config.js';
 import { loadConfig } from '../../src/io/load-config.js';
+import { makeProject as makeTempProject } from '../helpers/project.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT as REPO } from '../helpers/project.js';
 
 export interface TestProject {
   root: string;
@@ -13,14 +10,10 @@ export interface TestProject {
   remove(): Promise<void>;
 }
 
-/** A temp project with the repository's articles and templates, an optional config and extra articles. */
+/** A temp project with the repository's articles and templates, an optional config and extra articles, config loaded. */
 export async function makeProject(userConfig?: UserConfig, articles: Record<string, string> = {}): Promise<TestProject> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'send-test-'));
-  await cp(path.join(REPO, 'articles'), path.join(root, 'articles'), { recursive: true });
-  await cp(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
-  if (userConfig) await writeFile(path.join(root, 'newsletter.config.json'), JSON.stringify(userConfig, null, 2));
-  for (const [name, text] of Object.entries(articles)) await writeFile(path.join(root, 'articles', name), text);
-  return { root, config: await loadConfig({ root }), remove: () => rm(root, { recursive: true, force: true }) };
+  const project = await makeTempProject({ samples: true, articles, config: userConfig });
+  return { root: project.root, config: await loadConfig({ root: project.root }), remove: project.remove };
 }
 
 export const SLUG = 'openai-amazon-cloud-deal';
