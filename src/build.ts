@@ -123,7 +123,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const allFiles = await listArticleFiles(config.paths.articles);
   const files = options.files?.length ? options.files.map((file) => path.resolve(config.root, file)) : allFiles;
-  if (options.files?.length) await assertMarkdownFiles(files, config.root);
+  if (options.files?.length) assertMarkdownFiles(files, config.root);
 
   const results: ArticleResult[] = [];
   const slugs = new Map<string, string>();
@@ -317,7 +317,7 @@ async function createRenderer(sources: TemplateSources, config: ResolvedConfig, 
   };
 }
 
-async function assertMarkdownFiles(files: readonly string[], root: string): Promise<void> {
+function assertMarkdownFiles(files: readonly string[], root: string): void {
   for (const file of files) {
     if (!file.endsWith('.md')) throw new UsageError(`${path.relative(root, file)}: not a Markdown article: name a .md file in the articles folder`);
   }

@@ -40,7 +40,3 @@ export type Severity = (typeof SEVERITIES)[number];
 /** What a project may set per rule in `checks.rules`. */
 export type RuleSetting = Severity | 'off';
 export const RULE_SETTINGS: readonly RuleSetting[] = ['off', ...SEVERITIES];
-
-export function isRuleId(value: string): value is RuleId {
-  return (RULE_IDS as readonly string[]).includes(value);
-}

@@ -37,12 +37,13 @@ export function compileTemplates(sources: TemplateSources): CompiledTemplates {
   const rendered: { file: string; output: string }[] = [];
 
   const compile = (file: string, source: string) => {
+    let ast: hbs.AST.Program;
     try {
-      hb.parse(source); // the parser is where syntax errors are found; `compile` defers it
+      ast = hb.parse(source); // parsed here so syntax errors name the file; `compile` would defer it
     } catch (error) {
       throw templateError(error, file, 'does not compile');
     }
-    const template = hb.compile(source, TEMPLATE_OPTIONS);
+    const template = hb.compile(ast, TEMPLATE_OPTIONS);
     return (context: unknown, options?: Handlebars.RuntimeOptions): string => {
       let output: string;
       try {

@@ -80,11 +80,6 @@ export function applyBuildResult(state: PreviewState, result: BuildResult, full:
   return change;
 }
 
-/** Every problem to show, config and build-wide ones first. */
-export function allProblems(state: PreviewState): Problem[] {
-  return [...state.configProblems, ...state.buildProblems, ...[...state.articleProblems.values()].flat()];
-}
-
 export function findNewsletter(state: PreviewState, slug: string): PreviewNewsletter | undefined {
   for (const newsletter of state.newsletters.values()) if (newsletter.slug === slug) return newsletter;
   return undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleResult, BuildResult } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/config.js';
 import { ArticleError } from '../../src/errors.js';
-import { allProblems, applyBuildResult, createPreviewState, sortNewestFirst } from '../../src/preview/preview-state.js';
+import { applyBuildResult, createPreviewState, sortNewestFirst } from '../../src/preview/preview-state.js';
 
 const config = resolveConfig({}, '/p');
 const built = (file: string, slug: string, date = '2025-11-04', status: 'built' | 'cached' = 'built'): ArticleResult => ({
@@ -30,10 +30,11 @@ describe('applyBuildResult', () => {
     const change = applyBuildResult(state, result([failed('articles/a.md')]), false, now);
     expect(change).toEqual({ newsletters: [{ file: 'articles/a.md', slug: 'a' }], files: ['articles/a.md'] });
     expect(state.newsletters.get('articles/a.md')?.slug).toBe('a');
-    expect(allProblems(state)).toEqual([{ file: 'articles/a.md', line: 3, message: 'bad key' }]);
+    expect([...state.articleProblems.entries()]).toEqual([['articles/a.md', [{ file: 'articles/a.md', line: 3, message: 'bad key' }]]]);
+    expect([...state.configProblems, ...state.buildProblems]).toEqual([]);
 
     applyBuildResult(state, result([built('articles/a.md', 'a')]), false, now);
-    expect(allProblems(state)).toEqual([]);
+    expect(state.articleProblems.size).toBe(0);
   });
 
   it('drops articles a full build no longer sees, and reports unchanged ones only when something moved', () => {
