@@ -1,3 +1,4 @@
+import { formatKB } from '../format-bytes.js';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { htmlOf } from './html.js';
 import type { CheckInput } from './types.js';
@@ -41,7 +42,7 @@ export function measureSections(input: CheckInput): { total: number; sections: S
 
 /** "102.9 KB" with the exact byte count alongside, as Gmail counts bytes. */
 export function formatBytes(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB (${bytes.toLocaleString('en-US')} bytes)`;
+  return `${formatKB(bytes)} (${bytes.toLocaleString('en-US')} bytes)`;
 }
 
 export function formatSections(sections: readonly SectionWeight[]): string {

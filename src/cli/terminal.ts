@@ -12,9 +12,7 @@ export const color = {
   red: paint(31, process.stderr),
 };
 
-export function formatKB(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
-}
+export { formatKB } from '../format-bytes.js';
 
 /**
  * Run a CLI main function: user mistakes print one line each and exit 1,

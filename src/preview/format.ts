@@ -1,8 +1,6 @@
 /** Small formatting helpers shared by the preview pages. Pure. */
 
-export function formatKB(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
-}
+export { formatKB } from '../format-bytes.js';
 
 /** `14:03:07`, in the machine's time zone: the editor's own clock. */
 export function formatTime(date: Date): string {
