@@ -1,6 +1,6 @@
 // Public API: everything a library user (or the CLIs) may call.
 export { build, type BuildOptions, type BuildResult, type ArticleResult, type BuiltNewsletter, type FastPathSummary } from './build.js';
-export { resolveConfig, DEFAULT_CONFIG, DEFAULT_COLORS, CONFIG_FILE_NAME, type UserConfig, type ResolvedConfig, type Colors } from './config/config.js';
+export { resolveConfig, DEFAULT_CONFIG, DEFAULT_COLORS, DEFAULT_DARK_COLORS, CONFIG_FILE_NAME, type UserConfig, type ResolvedConfig, type Colors, type DarkColors } from './config/config.js';
 export { loadConfig } from './io/load-config.js';
 export { parseUserConfig } from './config/parse-user-config.js';
 export { userConfigSchema } from './config/config-schema.js';

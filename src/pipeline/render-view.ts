@@ -1,4 +1,4 @@
-import type { Colors, ResolvedConfig } from '../config/config.js';
+import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { Article } from './validate-article.js';
@@ -14,9 +14,13 @@ export interface NewsletterView {
   brand: string;
   brandUpper: string;
   colors: Colors;
+  darkColors: DarkColors;
   strings: Strings;
   slug: string;
+  /** The headline as written: subject and `<title>`. */
   title: string;
+  /** The headline as shown in the email: `title`, with soft hyphens once `hyphenateView` ran. */
+  headline: string;
   category: string;
   /** YYYY-MM-DD */
   date: string;
@@ -24,6 +28,12 @@ export interface NewsletterView {
   dateLabel: string;
   teaser: string;
   preheader: string;
+  /**
+   * Invisible filler after the preheader (`&#847;&zwnj;&nbsp;` repeated) so
+   * that inbox previews end with it instead of running on into the email's
+   * first visible text. HTML: entities only.
+   */
+  preheaderFillerHtml: string;
   author: string | null;
   image: { src: string; alt: string; caption: string | null } | null;
   bodyHtml: string;
@@ -37,19 +47,23 @@ export interface NewsletterView {
 export function renderView(article: Article, config: ResolvedConfig): NewsletterView {
   const strings = stringsFor(config.locale);
   const md = (text: string) => renderMarkdown(text, config.locale);
+  const preheader = article.preheader ?? article.teaser;
   return {
     lang: strings.languageTag,
     brand: config.brand,
     brandUpper: config.brand.toLocaleUpperCase(strings.languageTag),
     colors: { ...config.colors },
+    darkColors: { ...config.darkColors },
     strings: { ...strings },
     slug: article.slug,
     title: article.title,
+    headline: article.title,
     category: article.category,
     date: article.date,
     dateLabel: formatDate(article.date, strings.languageTag),
     teaser: article.teaser,
-    preheader: article.preheader ?? article.teaser,
+    preheader,
+    preheaderFillerHtml: preheaderFiller(preheader),
     author: article.author ?? null,
     image: article.image ? { src: article.image.src, alt: article.image.alt, caption: article.image.caption ?? null } : null,
     bodyHtml: md(article.body),
@@ -59,6 +73,16 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     webUrl: article.url ?? (config.webBaseUrl ? `${config.webBaseUrl.replace(/\/+$/, '')}/${article.slug}` : null),
     unsubscribeUrl: config.unsubscribeUrl,
   };
+}
+
+/** Inbox previews show up to about this many characters; the filler takes the preheader there. */
+export const PREVIEW_LENGTH = 150;
+/** Combining grapheme joiner, zero-width non-joiner, no-break space: invisible, but previews count them as text. */
+const FILLER = '&#847;&zwnj;&nbsp;';
+
+/** One filler group per character the preheader leaves of the preview (none when it fills it). */
+export function preheaderFiller(preheader: string): string {
+  return FILLER.repeat(Math.max(0, PREVIEW_LENGTH - [...preheader].length));
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckReport } from '../../src/check/check-project.js';
@@ -100,9 +100,11 @@ describe('a11y/contrast', () => {
     const project = await makeProject({ articles: ['clean', 'links-insecure-http'], config: { colors: { checkText: '#999999' }, checks: { rules: { 'clients/unsupported-feature': 'off', 'links/insecure-http': 'off' } } } });
     try {
       const report = await checkProject({ root: project.root });
-      expect(report.findings).toHaveLength(1);
-      expect(report.findings[0]).toMatchObject({ file: 'newsletter.config.json', slug: null, rule: 'a11y/contrast', severity: 'error' });
+      // the text in the box, and the box's frame (the same colour) against the paper
+      expect(report.findings).toHaveLength(2);
+      for (const finding of report.findings) expect(finding).toMatchObject({ file: 'newsletter.config.json', slug: null, rule: 'a11y/contrast', severity: 'error' });
       expect(report.findings[0]?.message).toMatch(/colors\.checkText "#999999" on colors\.checkBackground "#ffe14d" .* 2\.\d\d:1, below WCAG AA 4\.5:1: set colors\.checkText to a darker shade such as "#[0-9a-f]{6}"/);
+      expect(report.findings[1]?.message).toMatch(/colors\.checkText "#999999" on colors\.paper "#ffffff" \(the check box frame against the paper\) .* 2\.\d\d:1, below WCAG AA for UI components \(1\.4\.11\) 3:1/);
     } finally {
       await project.remove();
     }
@@ -110,16 +112,31 @@ describe('a11y/contrast', () => {
 });
 
 describe('client support on the real templates', () => {
-  it('lists each unsupported template feature once, on the template, however many articles', async () => {
+  it('finds nothing: every feature some client lacks is recorded in the template as accepted', async () => {
     const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
     try {
       const report = await checkProject({ root: project.root });
+      expect(report.findings.filter((finding) => finding.rule === 'clients/unsupported-feature')).toEqual([]);
+    } finally {
+      await project.remove();
+    }
+  });
+
+  it('without the accept markers, lists each feature once, on the template, however many articles, with the marker to write', async () => {
+    const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
+    try {
+      const styles = path.join(project.root, 'templates/partials/styles.mjml.hbs');
+      await writeFile(styles, (await readFile(styles, 'utf8')).replace(/\{\{!-- clients: accept[^\n]*--\}\}/g, '{{!-- --}}'));
+      const report = await checkProject({ root: project.root });
       const client = report.findings.filter((finding) => finding.rule === 'clients/unsupported-feature');
-      expect(client.length).toBeGreaterThan(0);
+      expect(client.map((finding) => finding.message.split(',')[0])).toEqual(
+        expect.arrayContaining(['uses white-space: pre-wrap (in pre)', 'uses @media', expect.stringMatching(/^uses Attribute selector/)]),
+      );
       for (const finding of client) {
-        expect(finding.file).toMatch(/^templates\//);
+        expect(finding.file).toBe('templates/partials/styles.mjml.hbs');
         expect(finding.slug).toBeNull();
         expect(finding.line).toBeGreaterThan(0);
+        expect(finding.message).toMatch(/\{\{!-- clients: accept "[^"]+" because … --\}\}$/);
       }
       const keys = client.map((finding) => `${finding.file}:${finding.line}:${finding.message}`);
       expect(new Set(keys).size).toBe(keys.length);

@@ -104,7 +104,7 @@ describe('fast path: declines what it cannot make identical', () => {
     if (!styles) throw new Error('styles partial missing');
     const changed: TemplateSources = {
       ...sources,
-      partials: { ...sources.partials, styles: { ...styles, source: styles.source.replace('img { max-width: 100%; height: auto; }', 'img { max-width: 100%; height: auto; }\n  .x-{{slug}} { color: red; }') } },
+      partials: { ...sources.partials, styles: { ...styles, source: styles.source.replace('li { margin: 0 0 8px 0; }', 'li { margin: 0 0 8px 0; }\n  .x-{{slug}} { color: red; }') } },
     };
     await checkCorpus(sampleArticles().map((entry) => ({ ...entry, expect: 'full' as const })), {}, changed);
   });
