@@ -9,6 +9,7 @@ const SAFE_SCHEME = /^(https?:|mailto:)/i;
 /** No scheme at all (a relative link): kept so that `npm run check` can point at it. */
 const NO_SCHEME = /^[^:/?#]*(?:[/?#]|$)/;
 const SAFE_IMAGE = /^https:/i;
+const TASK_MARK = /^\[([ xX])\]\s+/;
 
 const QUOTES: Record<Locale, [string, string, string, string]> = {
   de: ['„', '“', '‚', '‘'],
@@ -43,6 +44,17 @@ function markdownFor(locale: Locale): MarkdownItInstance {
         token.tag = `h${Math.min(Math.max(level, 2), 3)}`;
       }
     }
+  });
+
+  // GFM task lists ("- [ ] offen", "- [x] erledigt"): boxes instead of brackets, the same in HTML and text.
+  md.core.ruler.push('email_task_lists', (state) => {
+    state.tokens.forEach((token, index) => {
+      if (token.type !== 'inline' || state.tokens[index - 1]?.type !== 'paragraph_open' || state.tokens[index - 2]?.type !== 'list_item_open') return;
+      const first = token.children?.[0];
+      const match = first?.type === 'text' ? TASK_MARK.exec(first.content) : null;
+      if (!first || !match) return;
+      first.content = `${match[1] === ' ' ? '☐' : '☑'} ${first.content.slice(match[0].length)}`;
+    });
   });
 
   const defaultImage = md.renderer.rules.image;
