@@ -5,6 +5,7 @@ import { parseFrontmatter } from './parse-frontmatter.js';
 import { renderText } from './render-text.js';
 import { renderView, type NewsletterView } from './render-view.js';
 import { validateArticle, type Article } from './validate-article.js';
+import { validateImages } from './validate-images.js';
 
 export interface ArticleSource {
   /** Project-relative path, used in every message about this article. */
@@ -22,11 +23,14 @@ export interface RenderedNewsletter {
 }
 
 /**
- * Stages 1–2: frontmatter → validated article. Cheap; no templates needed.
+ * Stages 1–2: frontmatter → validated article (its keys, then the images in
+ * its Markdown). Cheap; no templates needed.
  */
 export function readArticle(input: ArticleSource): Article {
   const parsed = parseFrontmatter(input.source, input.file);
-  return validateArticle(parsed, input.file, slugFromFile(input.file));
+  const article = validateArticle(parsed, input.file, slugFromFile(input.file));
+  validateImages(article, parsed);
+  return article;
 }
 
 /**

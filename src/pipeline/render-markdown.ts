@@ -27,6 +27,32 @@ export function renderMarkdown(markdown: string, locale: Locale = 'de'): string 
   return markdownFor(locale).render(markdown);
 }
 
+/** An image in Markdown text, with its 0-based line in that text. */
+export interface MarkdownImage {
+  src: string;
+  alt: string;
+  line: number;
+}
+
+let imageFinder: MarkdownItInstance | undefined;
+
+/** Every image (`![alt](src)`, also by reference) in Markdown text, with any scheme. */
+export function markdownImages(markdown: string): MarkdownImage[] {
+  if (!markdown.includes('![')) return []; // no image without "![": most texts are never parsed twice
+  const images: MarkdownImage[] = [];
+  // Every scheme counts here (renderMarkdown shows a `data:` or `ftp:` image as text): all of them are reported.
+  imageFinder ??= Object.assign(new MarkdownIt('default', { html: false }), { validateLink: () => true });
+  for (const block of imageFinder.parse(markdown, {})) {
+    if (block.type !== 'inline' || !block.map) continue;
+    let line = block.map[0];
+    for (const token of block.children ?? []) {
+      if (token.type === 'softbreak' || token.type === 'hardbreak') line += 1;
+      if (token.type === 'image') images.push({ src: String(token.attrGet('src') ?? ''), alt: token.content, line });
+    }
+  }
+  return images;
+}
+
 function markdownFor(locale: Locale): MarkdownItInstance {
   let md = renderers.get(locale);
   if (md) return md;

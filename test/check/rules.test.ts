@@ -13,7 +13,6 @@ const PLANTED: Record<string, string> = {
   'links-insecure-http': 'links/insecure-http',
   'links-empty-href': 'links/empty-href',
   'links-mailto': 'links/mailto',
-  'images-alt': 'images/alt',
   'a11y-heading-order': 'a11y/heading-order',
   'a11y-link-text': 'a11y/link-text',
   'inbox-subject-length': 'inbox/subject-length',
@@ -25,7 +24,7 @@ const PLANTED: Record<string, string> = {
   'content-sources': 'content/sources',
 };
 
-const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'images/alt', 'content/faq-answer']);
+const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'content/faq-answer']);
 
 describe('fixture articles: each planted problem once, with its rule, file and a fix', () => {
   let project: Project;
@@ -51,7 +50,29 @@ describe('fixture articles: each planted problem once, with its rule, file and a
 
   it('reports nothing else and counts what it reports', () => {
     expect(report.findings).toHaveLength(Object.keys(PLANTED).length);
-    expect(report.summary).toMatchObject({ articles: 16, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+    expect(report.summary).toMatchObject({ articles: 15, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+  });
+});
+
+describe('images', () => {
+  it('an article image without alt text fails its build, with file and line (the others are checked)', async () => {
+    const project = await makeProject({ articles: ['clean', 'image-without-alt'] });
+    try {
+      const report = await checkProject({ root: project.root });
+      expect(report.findings).toEqual([
+        {
+          file: 'articles/image-without-alt.md',
+          line: 29,
+          slug: null,
+          rule: 'build/failed',
+          severity: 'error',
+          message: expect.stringMatching(/^the image "https:\/\/example\.com\/images\/grafik-wartezeit\.png" has no description/),
+        },
+      ]);
+      expect(report.summary).toMatchObject({ articles: 2, errors: 1 });
+    } finally {
+      await project.remove();
+    }
   });
 });
 
@@ -84,9 +105,10 @@ describe('template rules, on a template set with one planted mistake each', () =
     try {
       const report = await checkProject({ root: project.root });
       const rules = report.findings.map((finding) => finding.rule).sort();
-      expect(rules).toEqual(['a11y/lang', 'a11y/layout-table-role', 'a11y/one-h1', 'clients/unsupported-feature', 'images/https', 'images/width', 'links/in-text']);
+      expect(rules).toEqual(['a11y/lang', 'a11y/layout-table-role', 'a11y/one-h1', 'clients/unsupported-feature', 'images/alt', 'images/https', 'images/width', 'links/in-text']);
+      expect(report.findings.find((finding) => finding.rule === 'images/alt')?.message).toMatch(/^the image "https:\/\/example\.com\/grafik\.png" has no alt attribute: describe it with alt="…", or write alt="" if it is only decoration$/);
       const client = report.findings.find((finding) => finding.rule === 'clients/unsupported-feature');
-      expect(client).toMatchObject({ file: 'templates/layout.mjml.hbs', line: 22, slug: null, severity: 'warning' });
+      expect(client).toMatchObject({ file: 'templates/layout.mjml.hbs', line: 24, slug: null, severity: 'warning' });
       expect(client?.message).toContain('<time>');
       expect(client?.message).toContain('Outlook (Windows');
     } finally {
@@ -163,7 +185,7 @@ describe('severity overrides', () => {
 
 it('has a fixture for every article-level rule', async () => {
   // Rules only a template or the config can trip are covered above; links/unreachable in test/io/probe-links.test.ts.
-  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature'];
+  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/alt', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature'];
   expect([...Object.values(PLANTED), ...elsewhere].sort()).toEqual([...RULE_IDS].sort());
   expect(await fixtureArticle('clean')).toContain('preheader:');
 });

@@ -110,7 +110,7 @@ export function constructArticles(): CorpusArticle[] {
     constructArticle('indented-code', '    eingerückter Code\n    <p>kein Absatz</p>'),
     constructArticle('table', '| Firma | Wert | Anteil |\n|:------|-----:|:------:|\n| Nvidia | 1 | 50 % |\n| AMD & Co. | 2 | 25 % |'),
     constructArticle('links', '[Web](https://example.com/a?b=1&c=2) [Mail](mailto:redaktion@example.com) [relativ](/artikel) [böse](javascript:alert(1)) und https://example.com/auto'),
-    constructArticle('images', '![Ein Diagramm](https://example.com/d.png "Titel") und ![unsicher](http://example.com/x.png)'),
+    constructArticle('images', '![Ein Diagramm](https://example.com/d.png "Titel") und ![Ein Foto & mehr](https://example.com/x.png?a=1&b=2)'),
     constructArticle('emphasis', '*kursiv* _auch_ **fett** __auch__ ***beides*** ~~durch~~'),
     constructArticle('hr', 'Davor\n\n---\n\nDazwischen\n\n***\n\nDanach'),
     constructArticle('hard-breaks', 'Zeile eins  \nZeile zwei\\\nZeile drei'),
