@@ -1,5 +1,7 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { compileMjml } from './compile-mjml.js';
+import { hyphenateView } from './hyphenate.js';
+import { loadHyphenator } from './load-hyphenator.js';
 import type { CompiledTemplates } from './compile-templates.js';
 import { parseFrontmatter } from './parse-frontmatter.js';
 import { renderText } from './render-text.js';
@@ -35,17 +37,23 @@ export function readArticle(input: ArticleSource): Article {
 
 /**
  * Stages 3–6 for one article:
- *   3. renderView    Markdown → safe HTML fragments, all fields for the templates
- *   4. render        Handlebars layout + partials → MJML
- *   5. compileMjml   MJML → responsive email HTML (strict validation)
- *   6. renderText    the plain-text part, from the same view
+ *   3. renderView     Markdown → safe HTML fragments, all fields for the templates
+ *      hyphenateView  soft hyphens in long words of the text the email shows
+ *   4. render         Handlebars layout + partials → MJML
+ *   5. compileMjml    MJML → responsive email HTML (strict validation)
+ *   6. renderText     the plain-text part, from the unhyphenated view
  */
 export async function renderNewsletter(article: Article, config: ResolvedConfig, templates: CompiledTemplates): Promise<RenderedNewsletter> {
   const view = renderView(article, config);
-  const { mjml, spans } = templates.render(view);
+  const { mjml, spans } = templates.render(emailView(view, config));
   const html = await compileMjml(mjml, spans, templates.files[0]);
   const text = renderText(view);
   return { article, view, mjml, html, text };
+}
+
+/** The view the templates get: `view` with soft hyphens for the config's language. */
+export function emailView(view: NewsletterView, config: Pick<ResolvedConfig, 'locale'>): NewsletterView {
+  return hyphenateView(view, loadHyphenator(config.locale));
 }
 
 /** All stages for one article. */
