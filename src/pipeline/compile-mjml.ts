@@ -1,5 +1,6 @@
 import { MjmlError } from '../errors.js';
 import type { TemplateSpan } from './compile-templates.js';
+import { JUICE_OPTIONS } from './load-juice.js';
 
 import type mjml2htmlFunction from 'mjml';
 
@@ -19,6 +20,7 @@ export const MJML_OPTIONS = {
   beautify: false,
   fonts: {}, // no web-font <link>s: the templates use system font stacks
   ignoreIncludes: true, // partials come from Handlebars, never from mj-include
+  juiceOptions: JUICE_OPTIONS, // the fast path inlines with the same options (load-juice.ts)
 } as const;
 
 /**

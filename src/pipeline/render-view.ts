@@ -1,6 +1,6 @@
 import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';
-import { renderMarkdown } from './render-markdown.js';
+import { CONTENT_WIDTH, renderMarkdown } from './render-markdown.js';
 import type { Article } from './validate-article.js';
 
 /**
@@ -35,7 +35,8 @@ export interface NewsletterView {
    */
   preheaderFillerHtml: string;
   author: string | null;
-  image: { src: string; alt: string; caption: string | null } | null;
+  /** The lead image; `height` is its height in the 536 px column (as text), when the article gives the file's size. */
+  image: { src: string; alt: string; caption: string | null; height: string | null } | null;
   bodyHtml: string;
   checkHtml: string | null;
   faq: { question: string; answerHtml: string }[] | null;
@@ -65,7 +66,7 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     preheader,
     preheaderFillerHtml: preheaderFiller(preheader),
     author: article.author ?? null,
-    image: article.image ? { src: article.image.src, alt: article.image.alt, caption: article.image.caption ?? null } : null,
+    image: article.image ? { src: article.image.src, alt: article.image.alt, caption: article.image.caption ?? null, height: displayHeight(article.image) } : null,
     bodyHtml: md(article.body),
     checkHtml: article.check === undefined ? null : md(article.check),
     faq: article.faq ? article.faq.map((entry) => ({ question: entry.question, answerHtml: md(entry.answer) })) : null,
@@ -73,6 +74,12 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     webUrl: article.url ?? (config.webBaseUrl ? `${config.webBaseUrl.replace(/\/+$/, '')}/${article.slug}` : null),
     unsubscribeUrl: config.unsubscribeUrl,
   };
+}
+
+/** The height of an image shown at the column's width, from the file's size; null when not given. */
+export function displayHeight(image: { width?: number; height?: number }): string | null {
+  if (image.width === undefined || image.height === undefined) return null;
+  return String(Math.max(1, Math.round((CONTENT_WIDTH * image.height) / image.width)));
 }
 
 /** Inbox previews show up to about this many characters; the filler takes the preheader there. */

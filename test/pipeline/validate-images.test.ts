@@ -37,3 +37,15 @@ describe('validateImages: images in the article Markdown are https and described
     ]);
   });
 });
+
+describe('image.width and image.height in the frontmatter', () => {
+  it.each([
+    ['both', 'image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild\n  width: 1600\n  height: 900', []],
+    ['only one', 'image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild\n  width: 1600', [/^articles\/x\.md:6: "image" needs both "width" and "height" \(the image file's size in pixels\), or neither/]],
+    ['not a number', 'image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild\n  width: breit\n  height: 900', [/^articles\/x\.md:9: "image\.width" must be a number of pixels, e\.g\. 1200/]],
+  ])('%s', (_name, extra, expected) => {
+    const problems = problemsOf(article(extra));
+    expect(problems).toHaveLength(expected.length);
+    expected.forEach((pattern, index) => expect(problems[index]).toMatch(pattern));
+  });
+});
