@@ -87,9 +87,9 @@ describeBrowser('newsletter layout in Chromium', () => {
     expect(widths.check / widths.body).toBeGreaterThanOrEqual(0.85);
   });
 
-  for (const slug of ['openai-amazon-cloud-deal', 'ki-chips-wettruesten']) {
-    it(`${slug} in dark mode: every text reaches 4.5:1 and the button and check box frame 3:1 against the dark paper`, async () => {
-      const page = await browser.newPage({ viewport: { width: 600, height: 900 }, colorScheme: 'dark' });
+  for (const slug of ['openai-amazon-cloud-deal', 'ki-chips-wettruesten']) for (const width of [375, 600]) {
+    it(`${slug} in dark mode at ${width} px: every text reaches 4.5:1 and the button and check box frame 3:1 against the dark paper`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'dark' });
       await page.goto(pathToFileURL(path.join(project.out, `${slug}.html`)).href);
       const colours = await page.evaluate(() => {
         const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
@@ -112,7 +112,7 @@ describeBrowser('newsletter layout in Chromium', () => {
           sourceLink: document.querySelector('td.bp-muted a') ? getComputedStyle(document.querySelector('td.bp-muted a')!).color : null,
         };
       });
-      await page.screenshot({ path: path.join(ARTEFACTS, `newsletter-${slug}-600-dark.png`), fullPage: true });
+      await page.screenshot({ path: path.join(ARTEFACTS, `newsletter-${slug}-${width}-dark.png`), fullPage: true });
       await page.close();
       expect(hex(colours.paper)).toBe('#1c1b19');
       expect(colours.texts.length).toBeGreaterThan(20);
