@@ -79,7 +79,7 @@ describe('images', () => {
 describe('size', () => {
   it.each([
     [64, 'size/gmail-clip', 'error'],
-    [52, 'size/gmail-clip-risk', 'warning'],
+    [48, 'size/gmail-clip-risk', 'warning'],
   ] as const)('%i multibyte sentences per paragraph trip %s', async (repeat, rule, severity) => {
     const project = await makeProject({ write: { 'heavy.md': await heavyArticle(repeat) } });
     try {
