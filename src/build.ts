@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { dedupeFindings, errorProblems } from './check/report.js';
+import { dedupeFindings, errorProblems, findingKey } from './check/report.js';
 import type { CheckFinding } from './check/types.js';
 import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
@@ -65,6 +65,7 @@ export interface BuiltNewsletter {
   renderPath?: 'fast' | 'full';
   /** Built only: why the full path was taken although the fast path was on. */
   fallbackReason?: string;
+  /** The checks' findings about this article; those about a template or the config are in `BuildResult.projectFindings`. */
   findings: CheckFinding[];
 }
 
@@ -81,6 +82,12 @@ export interface BuildResult {
   removed: string[];
   /** Every problem of the run, one line each. */
   problems: Problem[];
+  /**
+   * Findings about a template or the config (`slug: null`): they hold for every
+   * newsletter and are reported here once per build, not under each article
+   * (always set by `build()`).
+   */
+  projectFindings?: CheckFinding[];
   /** How the built articles were rendered (always set by `build()`). */
   fastPath?: FastPathSummary;
   durationMs: number;
@@ -127,6 +134,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const results: ArticleResult[] = [];
   const slugs = new Map<string, string>();
+  const projectFindings = new Map<string, CheckFinding>();
+  /** An article's own findings; those about a template or the config go to `projectFindings`, once. */
+  const ownFindings = (findings: readonly CheckFinding[]): CheckFinding[] =>
+    findings.filter((finding) => {
+      if (finding.slug !== null) return true;
+      projectFindings.set(findingKey(finding), finding);
+      return false;
+    });
   // Files are written while the next articles render; results are still
   // reported in file order, each once its files are in place.
   const writer = createOutputWriter();
@@ -196,7 +211,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const outputs = await outputNames();
         if (outputs.has(`${cached.slug}.html`) && outputs.has(`${cached.slug}.txt`)) {
           const { stat: _stat, ...entry } = cached;
-          return { status: 'cached', file: shownFile, ...entry, htmlFile: htmlFile(cached.slug), textFile: textFile(cached.slug) };
+          return { status: 'cached', file: shownFile, ...entry, findings: ownFindings(entry.findings), htmlFile: htmlFile(cached.slug), textFile: textFile(cached.slug) };
         }
       }
 
@@ -228,7 +243,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       };
       manifest.entries[input.file] = fingerprint === undefined ? entry : { ...entry, stat: fingerprint };
       const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
-      const result: ArticleResult = { status: 'built', file: input.file, ...entry, htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
+      const result: ArticleResult = { status: 'built', file: input.file, ...entry, findings: ownFindings(findings), htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
       writes.set(result, written);
       return result;
     } catch (error) {
@@ -275,8 +290,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
-  problems.push(...errorProblems(dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : [])))));
-  return { config, articles: results, removed, problems, fastPath: summary, durationMs: performance.now() - started };
+  const shared = [...projectFindings.values()];
+  problems.push(...errorProblems([...dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : []))), ...shared]));
+  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, durationMs: performance.now() - started };
 }
 
 interface Renderer {

@@ -1,6 +1,6 @@
 // Public API: everything a library user (or the CLIs) may call.
 export { build, type BuildOptions, type BuildResult, type ArticleResult, type BuiltNewsletter, type FastPathSummary } from './build.js';
-export { resolveConfig, DEFAULT_CONFIG, DEFAULT_COLORS, CONFIG_FILE_NAME, type UserConfig, type ResolvedConfig, type Colors } from './config/config.js';
+export { resolveConfig, DEFAULT_CONFIG, DEFAULT_COLORS, DEFAULT_DARK_COLORS, CONFIG_FILE_NAME, type UserConfig, type ResolvedConfig, type Colors, type DarkColors } from './config/config.js';
 export { loadConfig } from './io/load-config.js';
 export { parseUserConfig } from './config/parse-user-config.js';
 export { userConfigSchema } from './config/config-schema.js';
@@ -8,12 +8,15 @@ export { STRINGS, stringsFor, type Locale, type Strings } from './i18n/strings.j
 export * from './errors.js';
 export { parseFrontmatter, type ParsedFrontmatter } from './pipeline/parse-frontmatter.js';
 export { validateArticle, articleSchema, type Article } from './pipeline/validate-article.js';
+export { validateImages } from './pipeline/validate-images.js';
 export { renderMarkdown } from './pipeline/render-markdown.js';
 export { renderView, type NewsletterView } from './pipeline/render-view.js';
+export { hyphenateView, hyphenateHtml, hyphenateText, type WordHyphenator } from './pipeline/hyphenate.js';
+export { loadHyphenator } from './pipeline/load-hyphenator.js';
 export { compileTemplates, type CompiledTemplates, type TemplateSources } from './pipeline/compile-templates.js';
 export { compileMjml } from './pipeline/compile-mjml.js';
 export { renderText } from './pipeline/render-text.js';
-export { readArticle, renderNewsletter, buildArticle, slugFromFile, type ArticleSource, type RenderedNewsletter } from './pipeline/build-article.js';
+export { readArticle, renderNewsletter, buildArticle, emailView, slugFromFile, type ArticleSource, type RenderedNewsletter } from './pipeline/build-article.js';
 export { loadTemplateSources } from './io/load-templates.js';
 export { watchProject, type ProjectChange } from './io/watch-project.js';
 export { watchProjectSettled } from './io/watch-settled.js';

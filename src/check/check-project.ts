@@ -45,6 +45,7 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
       if (options.online) checked.push({ file: article.file, slug: article.slug, urls: webLinks(await readFile(article.htmlFile, 'utf8'), config) });
     }
   }
+  findings.push(...(result.projectFindings ?? []));
   if (options.online) {
     const probeOptions = typeof options.online === 'object' ? options.online : {};
     const results = await probeLinks(checked.flatMap((article) => article.urls), probeOptions);

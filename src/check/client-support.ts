@@ -60,8 +60,10 @@ function unsupported(run: (checker: DoIUseEmail) => void): Map<string, Set<strin
 
 class Collector {
   readonly features = new Map<string, UnsupportedFeature>();
+  constructor(private readonly accepted: (feature: string, line: number) => boolean = () => false) {}
   add(found: Map<string, Set<string>>, sample: string, line?: number): void {
     for (const [feature, clients] of found) {
+      if (line !== undefined && this.accepted(feature, line)) continue;
       const known = this.features.get(feature);
       if (known) {
         for (const client of clients) if (!known.clients.includes(client)) known.clients.push(client);
@@ -109,7 +111,7 @@ const elementVerdicts = new Map<string, Map<string, Set<string>>>();
 function scanTemplate(source: string): UnsupportedFeature[] {
   const text = blankHandlebars(source);
   const lineAt = lineLocator(text);
-  const collector = new Collector();
+  const collector = new Collector(acceptedFeatures(source));
   const document = parseDocument(text, { withStartIndices: true, recognizeSelfClosing: true });
   for (const element of DomUtils.findAll(() => true, document.children)) {
     const line = lineAt(element.startIndex ?? 0);
@@ -156,6 +158,31 @@ function scanCss(css: string, inline: boolean, firstLine: number, collector: Col
     }
   }
 }
+
+/**
+ * Features a template uses on purpose, recorded next to them:
+ *
+ *   {{!-- clients: accept "@media" because phones without it get the desktop layout --}}
+ *
+ * A marker names one or more caniemail features in quotes (as the finding
+ * names them) and covers the lines below it up to the next empty line.
+ */
+export function acceptedFeatures(source: string): (feature: string, line: number) => boolean {
+  const lines = source.split('\n');
+  const ranges: { feature: string; from: number; to: number }[] = [];
+  for (const match of source.matchAll(MARKER)) {
+    const endLine = source.slice(0, (match.index ?? 0) + match[0].length).split('\n').length;
+    let to = endLine;
+    while (to < lines.length && (lines[to] ?? '').trim() !== '') to += 1;
+    const named = (match[1] ?? '').split(/\bbecause\b/)[0] ?? '';
+    for (const quoted of named.matchAll(/"([^"]+)"/g)) ranges.push({ feature: (quoted[1] ?? '').toLowerCase(), from: endLine + 1, to });
+  }
+  if (ranges.length === 0) return () => false;
+  return (feature, line) => ranges.some((range) => range.feature === feature.toLowerCase() && range.from <= line && line <= range.to);
+}
+
+/** `{{!-- clients: accept "feature", … because … --}}` */
+const MARKER = /\{\{!--\s*clients:\s*accept\b([\s\S]*?)--\}\}/g;
 
 /**
  * Handlebars out, line numbers kept: comments, block helpers and partial

@@ -3,8 +3,12 @@
  * https://www.w3.org/TR/WCAG22/#dfn-contrast-ratio
  */
 
-/** WCAG AA for normal-size text. */
+/** WCAG AA for normal-size text (1.4.3). */
 export const AA_NORMAL_TEXT = 4.5;
+/** WCAG AA for large text: 24 px, or 18.66 px bold (1.4.3). */
+export const AA_LARGE_TEXT = 3;
+/** WCAG AA for the parts of UI components a reader must see, such as a button's edge or a box's frame (1.4.11). */
+export const AA_UI_COMPONENT = 3;
 
 export function parseHex(color: string): [number, number, number] {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());

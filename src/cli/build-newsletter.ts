@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
-import { dedupeFindings, findingKey } from '../check/report.js';
+import { dedupeFindings } from '../check/report.js';
 import type { CheckFinding } from '../check/types.js';
 import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
@@ -17,8 +17,6 @@ interface Flags {
   config?: string;
 }
 
-/** Findings already printed in this build: template and config findings hold for every article and are shown once. */
-const printedFindings = new Set<string>();
 
 const program = withProjectOptions(
   new Command('build-newsletter')
@@ -89,10 +87,9 @@ function printArticle(result: ArticleResult): void {
   }
 }
 
-function printFindings(findings: readonly CheckFinding[], articleFile: string): void {
+function printFindings(findings: readonly CheckFinding[], articleFile: string | null): void {
   for (const finding of findings) {
-    if (finding.severity === 'info' || printedFindings.has(findingKey(finding))) continue;
-    printedFindings.add(findingKey(finding));
+    if (finding.severity === 'info') continue;
     const where = finding.file === articleFile ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: `;
     const line = `${where}${finding.message} [${finding.rule}]`;
     if (finding.severity === 'error') process.stderr.write(`  ${color.red('✗ error')} ${line}\n`);
@@ -101,7 +98,8 @@ function printFindings(findings: readonly CheckFinding[], articleFile: string): 
 }
 
 function printSummary(result: BuildResult): void {
-  printedFindings.clear();
+  // About a template or the config: they hold for every newsletter, so they are listed once, after the articles.
+  printFindings(result.projectFindings ?? [], null);
   const count = (status: ArticleResult['status']) => result.articles.filter((article) => article.status === status).length;
   const parts = [`${count('built')} built`, `${count('cached')} unchanged`];
   if (count('draft-skipped')) parts.push(`${count('draft-skipped')} drafts skipped`);
@@ -109,7 +107,7 @@ function printSummary(result: BuildResult): void {
   if (result.removed.length) parts.push(`${result.removed.length} outputs removed`);
   const failed = count('failed');
   if (failed) parts.push(color.red(`${failed} failed`));
-  const findings = dedupeFindings(result.articles.flatMap((article) => ('findings' in article ? article.findings : [])));
+  const findings = [...dedupeFindings(result.articles.flatMap((article) => ('findings' in article ? article.findings : []))), ...(result.projectFindings ?? [])];
   const checkErrors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   if (checkErrors) parts.push(color.red(`${checkErrors} check ${checkErrors === 1 ? 'error' : 'errors'}`));
@@ -126,6 +124,7 @@ function toJson(result: BuildResult) {
     ),
     removed: result.removed,
     problems: result.problems,
+    projectFindings: result.projectFindings ?? [],
     fastPath: result.fastPath,
     /** Peak memory of this process, for benchmarks. */
     maxRssKB: process.resourceUsage().maxRSS,

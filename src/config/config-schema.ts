@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../check/rule-ids.js';
-import { DEFAULT_COLORS, type Colors } from './config.js';
+import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type Colors, type DarkColors } from './config.js';
 
 // The config file's schema lives apart from config.ts so that a build without
 // a config file (or one with nothing to rebuild) never loads zod.
@@ -19,6 +19,9 @@ export const userConfigSchema = z.strictObject({
   subjectPrefix: z.string().optional(),
   colors: z
     .strictObject(Object.fromEntries(Object.keys(DEFAULT_COLORS).map((key) => [key, hexColor.optional()])) as Record<keyof Colors, z.ZodOptional<typeof hexColor>>)
+    .optional(),
+  darkColors: z
+    .strictObject(Object.fromEntries(Object.keys(DEFAULT_DARK_COLORS).map((key) => [key, hexColor.optional()])) as Record<keyof DarkColors, z.ZodOptional<typeof hexColor>>)
     .optional(),
   paths: z
     .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })

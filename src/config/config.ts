@@ -22,6 +22,8 @@ export interface UserConfig {
   subjectPrefix?: string;
   /** Colours as #rrggbb. Defaults meet WCAG AA on their backgrounds. */
   colors?: Partial<Colors>;
+  /** Colours of the dark-mode styles, as #rrggbb. Defaults meet WCAG AA on their backgrounds. */
+  darkColors?: Partial<DarkColors>;
   /** Folders, relative to the project root. */
   paths?: Partial<Paths>;
   /** Email quality checks, run by `npm run check` and by every build. See docs/check.md. */
@@ -62,6 +64,32 @@ export interface Colors {
   rule: string;
 }
 
+/**
+ * The dark-mode palette: used by clients that honour `prefers-color-scheme`
+ * (Apple Mail, iOS Mail, Outlook for Mac) and by Outlook.com's dark mode. The
+ * brand header, footer and the check box keep their light colours.
+ */
+export interface DarkColors {
+  /** Page background. @default "#0f0f0f" */
+  page: string;
+  /** Background of the content column. @default "#1c1b19" */
+  paper: string;
+  /** Body text and headings. @default "#ecebe8" */
+  text: string;
+  /** Secondary text (byline, captions, sources). @default "#b9b6b0" */
+  muted: string;
+  /** Kicker and links. @default "#ff8fbd" */
+  accent: string;
+  /** Hairlines between sections and around code and table cells. @default "#3d3a35" */
+  rule: string;
+  /** Background of the "read on the web" button. @default "#ecebe8" */
+  button: string;
+  /** Text of the button. @default "#111111" */
+  buttonText: string;
+  /** Frame of the check box, which the dark paper must set apart. @default colors.checkBackground */
+  checkBorder: string;
+}
+
 export interface Paths {
   /** @default "articles" */
   articles: string;
@@ -82,6 +110,7 @@ export interface ResolvedConfig {
   readonly webBaseUrl: string | null;
   readonly subjectPrefix: string;
   readonly colors: Readonly<Colors>;
+  readonly darkColors: Readonly<DarkColors>;
   /** Absolute paths. */
   readonly paths: Readonly<Paths>;
   /** Only the overrides: a rule not named here keeps its default severity. */
@@ -103,6 +132,18 @@ export const DEFAULT_COLORS: Readonly<Colors> = Object.freeze({
   rule: '#e3ddd2',
 });
 
+export const DEFAULT_DARK_COLORS: Readonly<DarkColors> = Object.freeze({
+  page: '#0f0f0f',
+  paper: '#1c1b19',
+  text: '#ecebe8',
+  muted: '#b9b6b0',
+  accent: '#ff8fbd',
+  rule: '#3d3a35',
+  button: '#ecebe8',
+  buttonText: '#111111',
+  checkBorder: DEFAULT_COLORS.checkBackground,
+});
+
 export const DEFAULT_CONFIG = Object.freeze({
   brand: 'Business Punk',
   locale: 'de' as Locale,
@@ -117,6 +158,7 @@ export const DEFAULT_CONFIG = Object.freeze({
 export function resolveConfig(user: UserConfig, root: string, configFile: string | null = null): ResolvedConfig {
   const absoluteRoot = path.resolve(root);
   const paths = { ...DEFAULT_CONFIG.paths, ...user.paths };
+  const colors = Object.freeze({ ...DEFAULT_COLORS, ...user.colors });
   return Object.freeze({
     root: absoluteRoot,
     configFile,
@@ -126,7 +168,9 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
     unsubscribeUrl: user.unsubscribeUrl ?? DEFAULT_CONFIG.unsubscribeUrl,
     webBaseUrl: user.webBaseUrl ?? DEFAULT_CONFIG.webBaseUrl,
     subjectPrefix: user.subjectPrefix ?? DEFAULT_CONFIG.subjectPrefix,
-    colors: Object.freeze({ ...DEFAULT_COLORS, ...user.colors }),
+    colors,
+    // The check box keeps its light colours in dark mode: by default its frame is its own background colour.
+    darkColors: Object.freeze({ ...DEFAULT_DARK_COLORS, checkBorder: colors.checkBackground, ...user.darkColors }),
     paths: Object.freeze({
       articles: path.resolve(absoluteRoot, paths.articles),
       templates: path.resolve(absoluteRoot, paths.templates),

@@ -2,7 +2,7 @@ import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
 import { RULE_IDS } from '../check/rule-ids.js';
 import { describeIssues } from '../describe-issues.js';
 import { ConfigError } from '../errors.js';
-import { DEFAULT_COLORS, type UserConfig } from './config.js';
+import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type UserConfig } from './config.js';
 import { userConfigSchema } from './config-schema.js';
 
 /** Parse and validate the text of a config file. Pure. */
@@ -34,6 +34,7 @@ export function parseUserConfig(text: string, file: string): UserConfig {
   };
   const knownKeys = (keyPath: readonly (string | number)[]): readonly string[] => {
     if (keyPath[0] === 'colors') return Object.keys(DEFAULT_COLORS);
+    if (keyPath[0] === 'darkColors') return Object.keys(DEFAULT_DARK_COLORS);
     if (keyPath[0] === 'paths') return ['articles', 'templates', 'out'];
     if (keyPath[0] === 'checks') return keyPath[1] === 'rules' ? RULE_IDS : ['rules'];
     return Object.keys(userConfigSchema.shape);

@@ -13,6 +13,8 @@ export interface Strings {
   unsubscribe: string;
   footerReason: string;
   newsletterLabel: string;
+  /** In the plain-text part: `[Bild: <alt>] <url>` for an image. */
+  imageLabel: string;
   /** Typographic quotes around a source name. */
   quoteOpen: string;
   quoteClose: string;
@@ -30,6 +32,7 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     unsubscribe: 'Newsletter abbestellen',
     footerReason: 'Sie erhalten diese E-Mail, weil Sie den Newsletter abonniert haben.',
     newsletterLabel: 'Der Newsletter',
+    imageLabel: 'Bild',
     quoteOpen: '„',
     quoteClose: '“',
     languageTag: 'de',
@@ -43,6 +46,7 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     unsubscribe: 'Unsubscribe',
     footerReason: 'You are receiving this email because you subscribed to the newsletter.',
     newsletterLabel: 'The newsletter',
+    imageLabel: 'Image',
     quoteOpen: '“',
     quoteClose: '”',
     languageTag: 'en',

@@ -69,7 +69,7 @@ export function hashText(text: string): string {
 }
 
 const require = createRequire(import.meta.url);
-const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text', 'gray-matter', 'yaml'];
+const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text', 'gray-matter', 'yaml', 'hyphen'];
 
 let versions: Record<string, string> | undefined;
 

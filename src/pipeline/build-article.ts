@@ -1,10 +1,13 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { compileMjml } from './compile-mjml.js';
+import { hyphenateView } from './hyphenate.js';
+import { loadHyphenator } from './load-hyphenator.js';
 import type { CompiledTemplates } from './compile-templates.js';
 import { parseFrontmatter } from './parse-frontmatter.js';
 import { renderText } from './render-text.js';
 import { renderView, type NewsletterView } from './render-view.js';
 import { validateArticle, type Article } from './validate-article.js';
+import { validateImages } from './validate-images.js';
 
 export interface ArticleSource {
   /** Project-relative path, used in every message about this article. */
@@ -22,26 +25,35 @@ export interface RenderedNewsletter {
 }
 
 /**
- * Stages 1–2: frontmatter → validated article. Cheap; no templates needed.
+ * Stages 1–2: frontmatter → validated article (its keys, then the images in
+ * its Markdown). Cheap; no templates needed.
  */
 export function readArticle(input: ArticleSource): Article {
   const parsed = parseFrontmatter(input.source, input.file);
-  return validateArticle(parsed, input.file, slugFromFile(input.file));
+  const article = validateArticle(parsed, input.file, slugFromFile(input.file));
+  validateImages(article, parsed);
+  return article;
 }
 
 /**
  * Stages 3–6 for one article:
- *   3. renderView    Markdown → safe HTML fragments, all fields for the templates
- *   4. render        Handlebars layout + partials → MJML
- *   5. compileMjml   MJML → responsive email HTML (strict validation)
- *   6. renderText    the plain-text part, from the same view
+ *   3. renderView     Markdown → safe HTML fragments, all fields for the templates
+ *      hyphenateView  soft hyphens in long words of the text the email shows
+ *   4. render         Handlebars layout + partials → MJML
+ *   5. compileMjml    MJML → responsive email HTML (strict validation)
+ *   6. renderText     the plain-text part, from the unhyphenated view
  */
 export async function renderNewsletter(article: Article, config: ResolvedConfig, templates: CompiledTemplates): Promise<RenderedNewsletter> {
   const view = renderView(article, config);
-  const { mjml, spans } = templates.render(view);
+  const { mjml, spans } = templates.render(emailView(view, config));
   const html = await compileMjml(mjml, spans, templates.files[0]);
   const text = renderText(view);
   return { article, view, mjml, html, text };
+}
+
+/** The view the templates get: `view` with soft hyphens for the config's language. */
+export function emailView(view: NewsletterView, config: Pick<ResolvedConfig, 'locale'>): NewsletterView {
+  return hyphenateView(view, loadHyphenator(config.locale));
 }
 
 /** All stages for one article. */

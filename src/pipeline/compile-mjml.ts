@@ -1,5 +1,6 @@
 import { MjmlError } from '../errors.js';
 import type { TemplateSpan } from './compile-templates.js';
+import { JUICE_OPTIONS } from './load-juice.js';
 
 import type mjml2htmlFunction from 'mjml';
 
@@ -19,6 +20,7 @@ export const MJML_OPTIONS = {
   beautify: false,
   fonts: {}, // no web-font <link>s: the templates use system font stacks
   ignoreIncludes: true, // partials come from Handlebars, never from mj-include
+  juiceOptions: JUICE_OPTIONS, // the fast path inlines with the same options (load-juice.ts)
 } as const;
 
 /**
@@ -29,7 +31,7 @@ export async function compileMjml(mjml: string, spans: readonly TemplateSpan[] =
   const compile = await loadMjml();
   try {
     const result = await compile(mjml, MJML_OPTIONS);
-    return result.html;
+    return hidePreviewFromOutlook(result.html);
   } catch (error) {
     const details = (error as { errors?: { line: number; message: string; tagName: string }[] }).errors;
     if (!Array.isArray(details)) throw error;
@@ -40,6 +42,18 @@ export async function compileMjml(mjml: string, spans: readonly TemplateSpan[] =
     const first = problems[0];
     throw new MjmlError(first?.message ?? 'invalid MJML', { file: first?.file, line: first?.line, problems, cause: error });
   }
+}
+
+/** The hidden preview text as mjml-core 5 writes it (mjml-core/lib/helpers/preview.js). */
+const MJML_PREVIEW_DIV = '<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">';
+
+/**
+ * MJML hides the `<mj-preview>` text with `display:none`, which Outlook for
+ * Windows ignores: without `mso-hide:all` it shows the preheader above the
+ * email. A test fails when MJML writes the element differently.
+ */
+export function hidePreviewFromOutlook(html: string): string {
+  return html.replace(MJML_PREVIEW_DIV, () => `${MJML_PREVIEW_DIV.slice(0, -2)}mso-hide:all;">`);
 }
 
 /** The innermost template whose output contains `line` of the rendered MJML, and the line within that output. */

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
-import type { RenderedNewsletter } from './build-article.js';
+import { emailView, type RenderedNewsletter } from './build-article.js';
 import { compileMjml } from './compile-mjml.js';
 import { compileSkeleton, type LayoutSkeleton } from './compile-skeleton.js';
 import type { CompiledTemplates } from './compile-templates.js';
@@ -29,7 +29,7 @@ export interface FastPath {
 
 /**
  * The fast path for one build: per article
- *   1. renderView       Markdown → fragments (as on the full path)
+ *   1. renderView       Markdown → fragments, then soft hyphens (as on the full path)
  *   2. layoutShape      which optional blocks, how many entries
  *   3. splitLayout      (once per shape) the MJML structure of that shape
  *   4. compileSkeleton  (once per structure, cached under out/) MJML → HTML with slots
@@ -82,8 +82,9 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
     },
     async render(article) {
       const view = renderView(article, config);
-      const shape = layoutShape(view);
-      const { mjml, spans } = templates.render(view);
+      const shown = emailView(view, config);
+      const shape = layoutShape(shown);
+      const { mjml, spans } = templates.render(shown);
       let fallbackReason: string;
       try {
         const skeleton = await skeletonFor(shape);

@@ -75,7 +75,14 @@ export function loadJuice(): Juice {
 /** juice's `codeBlocks` (EJS, then HBS), each taken out in its own pass as juice does. */
 const CODE_BLOCKS = [/<%([\S\s]*?)%>/g, /\{\{([\S\s]*?)\}\}/g];
 
-/** The options mjml-core 5 passes to juice (mjml-core/lib/index.js; this project sets no `juiceOptions`). */
+/**
+ * The `juiceOptions` this project gives MJML. juice would copy an image's
+ * `height: auto` into its height attribute (`applyHeightAttributes`),
+ * overwriting the real height that reserves the image's place.
+ */
+export const JUICE_OPTIONS = { applyHeightAttributes: false } as const;
+
+/** The options mjml-core 5 passes to juice (mjml-core/lib/index.js), with this project's `juiceOptions`. */
 export function mjmlJuiceOptions(inlineCss: string) {
-  return { applyStyleTags: false, extraCss: inlineCss, insertPreservedExtraCss: false, removeStyleTags: false } as const;
+  return { applyStyleTags: false, extraCss: inlineCss, insertPreservedExtraCss: false, removeStyleTags: false, ...JUICE_OPTIONS } as const;
 }

@@ -9,6 +9,7 @@ const SAFE_SCHEME = /^(https?:|mailto:)/i;
 /** No scheme at all (a relative link): kept so that `npm run check` can point at it. */
 const NO_SCHEME = /^[^:/?#]*(?:[/?#]|$)/;
 const SAFE_IMAGE = /^https:/i;
+const TASK_MARK = /^\[([ xX])\]\s+/;
 
 const QUOTES: Record<Locale, [string, string, string, string]> = {
   de: ['„', '“', '‚', '‘'],
@@ -24,6 +25,32 @@ const renderers = new Map<Locale, MarkdownItInstance>();
  */
 export function renderMarkdown(markdown: string, locale: Locale = 'de'): string {
   return markdownFor(locale).render(markdown);
+}
+
+/** An image in Markdown text, with its 0-based line in that text. */
+export interface MarkdownImage {
+  src: string;
+  alt: string;
+  line: number;
+}
+
+let imageFinder: MarkdownItInstance | undefined;
+
+/** Every image (`![alt](src)`, also by reference) in Markdown text, with any scheme. */
+export function markdownImages(markdown: string): MarkdownImage[] {
+  if (!markdown.includes('![')) return []; // no image without "![": most texts are never parsed twice
+  const images: MarkdownImage[] = [];
+  // Every scheme counts here (renderMarkdown shows a `data:` or `ftp:` image as text): all of them are reported.
+  imageFinder ??= Object.assign(new MarkdownIt('default', { html: false }), { validateLink: () => true });
+  for (const block of imageFinder.parse(markdown, {})) {
+    if (block.type !== 'inline' || !block.map) continue;
+    let line = block.map[0];
+    for (const token of block.children ?? []) {
+      if (token.type === 'softbreak' || token.type === 'hardbreak') line += 1;
+      if (token.type === 'image') images.push({ src: String(token.attrGet('src') ?? ''), alt: token.content, line });
+    }
+  }
+  return images;
 }
 
 function markdownFor(locale: Locale): MarkdownItInstance {
@@ -43,6 +70,17 @@ function markdownFor(locale: Locale): MarkdownItInstance {
         token.tag = `h${Math.min(Math.max(level, 2), 3)}`;
       }
     }
+  });
+
+  // GFM task lists ("- [ ] offen", "- [x] erledigt"): boxes instead of brackets, the same in HTML and text.
+  md.core.ruler.push('email_task_lists', (state) => {
+    state.tokens.forEach((token, index) => {
+      if (token.type !== 'inline' || state.tokens[index - 1]?.type !== 'paragraph_open' || state.tokens[index - 2]?.type !== 'list_item_open') return;
+      const first = token.children?.[0];
+      const match = first?.type === 'text' ? TASK_MARK.exec(first.content) : null;
+      if (!first || !match) return;
+      first.content = `${match[1] === ' ' ? '☐' : '☑'} ${first.content.slice(match[0].length)}`;
+    });
   });
 
   const defaultImage = md.renderer.rules.image;

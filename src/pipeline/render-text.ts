@@ -1,36 +1,119 @@
-import { compile, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type FormatCallback, type HtmlToTextOptions } from 'html-to-text';
+import type { Strings } from '../i18n/strings.js';
 import type { NewsletterView } from './render-view.js';
 
 export const TEXT_WIDTH = 78;
+/** Space between the columns of a table laid out as a grid. */
+const COLUMN_GAP = 3;
 
-const HTML_TO_TEXT: HtmlToTextOptions = {
-  wordwrap: TEXT_WIDTH,
-  selectors: [
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['<', '>'] } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'h2', options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 } },
-    { selector: 'h3', options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 } },
-    { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
-    { selector: 'ul', options: { itemPrefix: ' • ' } },
-  ],
+type TableCell = { text: string; colspan: number; rowspan: number };
+
+/**
+ * A table as a grid when it fits the text width, else one record per row
+ * ("Spalte: Wert" lines), so that no line runs past the width.
+ */
+const formatTable: FormatCallback = (elem, walk, builder) => {
+  builder.openTable();
+  const visit = (node: typeof elem) => {
+    if (node.type !== 'tag') return;
+    if (node.name === 'tr') {
+      builder.openTableRow();
+      for (const cell of node.children as (typeof elem)[]) {
+        if (cell.type !== 'tag' || (cell.name !== 'th' && cell.name !== 'td')) continue;
+        builder.openTableCell({ maxColumnWidth: TEXT_WIDTH });
+        walk(cell.children, builder);
+        builder.closeTableCell();
+      }
+      builder.closeTableRow();
+    } else if (node.name === 'thead' || node.name === 'tbody' || node.name === 'tfoot') {
+      (node.children as (typeof elem)[]).forEach(visit);
+    }
+  };
+  (elem.children as (typeof elem)[]).forEach(visit);
+  builder.closeTable({ tableToString: (rows: TableCell[][]) => renderTable(rows.map((row) => row.map((cell) => cell.text))), leadingLineBreaks: 2, trailingLineBreaks: 2 });
 };
-const toText = compile(HTML_TO_TEXT);
+
+/** Rows of cell texts (the first row holds the headings) → plain text. */
+export function renderTable(rows: readonly (readonly string[])[], width = TEXT_WIDTH): string {
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, column) => Math.max(0, ...rows.flatMap((row) => (row[column] ?? '').split('\n').map((line) => line.length))));
+  if (widths.reduce((sum, value) => sum + value, 0) + COLUMN_GAP * (columns - 1) <= width) {
+    return rows
+      .map((row) => {
+        const height = Math.max(1, ...row.map((cell) => cell.split('\n').length));
+        return Array.from({ length: height }, (_, line) =>
+          widths
+            .map((columnWidth, column) => ((row[column] ?? '').split('\n')[line] ?? '').padEnd(columnWidth))
+            .join(' '.repeat(COLUMN_GAP))
+            .trimEnd(),
+        ).join('\n');
+      })
+      .join('\n');
+  }
+  const [headings = [], ...records] = rows;
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+  return records
+    .map((row) =>
+      row
+        .map((cell, column) => {
+          const heading = oneLine(headings[column] ?? '');
+          return wrap(heading ? `${heading}: ${oneLine(cell)}` : oneLine(cell), width);
+        })
+        .join('\n'),
+    )
+    .join('\n\n');
+}
+
+const converters = new Map<string, (html: string) => string>();
+
+/** html-to-text, set up once per image label (the locale's word for "image"). */
+function converterFor(strings: Pick<Strings, 'imageLabel'>): (html: string) => string {
+  let converter = converters.get(strings.imageLabel);
+  if (converter) return converter;
+  const options: HtmlToTextOptions = {
+    wordwrap: TEXT_WIDTH,
+    formatters: {
+      image: (elem, _walk, builder) => {
+        const { alt = '', src = '' } = (elem as { attribs?: Record<string, string> }).attribs ?? {};
+        builder.addInline(`[${strings.imageLabel}: ${alt.trim()}]${src ? ` ${src}` : ''}`, { noWordTransform: true });
+      },
+      table: formatTable,
+    },
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['<', '>'] } },
+      { selector: 'img', format: 'image' },
+      { selector: 'h2', options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 } },
+      { selector: 'h3', options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 } },
+      { selector: 'table', format: 'table' },
+      { selector: 'ul', options: { itemPrefix: ' • ' } },
+      // the marks carry meaning ("~~Tool~~ Gespräch"): keep them as Markdown writes them
+      { selector: 's', format: 'inlineSurround', options: { prefix: '~~', suffix: '~~' } },
+      { selector: 'del', format: 'inlineSurround', options: { prefix: '~~', suffix: '~~' } },
+    ],
+  };
+  converter = compile(options);
+  converters.set(strings.imageLabel, converter);
+  return converter;
+}
 
 /**
  * The plain-text part: the same content in reading order, links written out
- * as URLs, wrapped at about 78 characters. Built from the view, not from the
- * email HTML, so layout tables never leak into it.
+ * as URLs, images as `[Bild: <alt>] <url>`, wrapped at about 78 characters.
+ * Built from the view, not from the email HTML, so layout tables never leak
+ * into it.
  */
 export function renderText(view: NewsletterView): string {
   const { strings } = view;
+  const toText = converterFor(strings);
   const blocks: string[] = [];
   const heading = (text: string, underline: string) => `${text}\n${underline.repeat(Math.min(text.length, TEXT_WIDTH))}`;
+  const image = (alt: string, src: string) => `[${strings.imageLabel}: ${alt}] ${src}`;
 
   blocks.push(`${view.brandUpper} · ${view.category}`);
   blocks.push(heading(wrap(view.title), '='));
   blocks.push(wrap(view.teaser));
   blocks.push(`${view.author ? `${strings.byline} ${view.author} · ` : ''}${view.dateLabel}`);
-  if (view.image?.caption) blocks.push(wrap(`[${view.image.caption}]`));
+  if (view.image) blocks.push(`${wrap(image(view.image.alt, view.image.src))}${view.image.caption ? `\n${wrap(view.image.caption)}` : ''}`);
   blocks.push(toText(view.bodyHtml));
   if (view.checkHtml !== null) blocks.push(`${heading(strings.checkHeading.toLocaleUpperCase(view.lang), '-')}\n\n${toText(view.checkHtml)}`);
   if (view.faq) {
@@ -43,7 +126,8 @@ export function renderText(view: NewsletterView): string {
   }
   if (view.webUrl) blocks.push(`${strings.readOnWeb}:\n${view.webUrl}`);
   blocks.push(`--\n${view.brand}\n${wrap(strings.footerReason)}\n${strings.unsubscribe}: ${view.unsubscribeUrl}`);
-  return `${blocks.map((block) => block.trim()).filter(Boolean).join('\n\n')}\n`;
+  // Only blank lines around a block go: a leading list bullet or code indent is part of the text.
+  return `${blocks.map((block) => block.replace(/^(?:[ \t]*\n)+/, '').trimEnd()).filter(Boolean).join('\n\n')}\n`;
 }
 
 /** Greedy word wrap; words longer than the width (URLs) stay whole. */

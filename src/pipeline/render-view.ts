@@ -1,6 +1,6 @@
-import type { Colors, ResolvedConfig } from '../config/config.js';
+import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';
-import { renderMarkdown } from './render-markdown.js';
+import { CONTENT_WIDTH, renderMarkdown } from './render-markdown.js';
 import type { Article } from './validate-article.js';
 
 /**
@@ -14,9 +14,13 @@ export interface NewsletterView {
   brand: string;
   brandUpper: string;
   colors: Colors;
+  darkColors: DarkColors;
   strings: Strings;
   slug: string;
+  /** The headline as written: subject and `<title>`. */
   title: string;
+  /** The headline as shown in the email: `title`, with soft hyphens once `hyphenateView` ran. */
+  headline: string;
   category: string;
   /** YYYY-MM-DD */
   date: string;
@@ -24,8 +28,15 @@ export interface NewsletterView {
   dateLabel: string;
   teaser: string;
   preheader: string;
+  /**
+   * Invisible filler after the preheader (`&#847;&zwnj;&nbsp;` repeated) so
+   * that inbox previews end with it instead of running on into the email's
+   * first visible text. HTML: entities only.
+   */
+  preheaderFillerHtml: string;
   author: string | null;
-  image: { src: string; alt: string; caption: string | null } | null;
+  /** The lead image; `height` is its height in the 536 px column (as text), when the article gives the file's size. */
+  image: { src: string; alt: string; caption: string | null; height: string | null } | null;
   bodyHtml: string;
   checkHtml: string | null;
   faq: { question: string; answerHtml: string }[] | null;
@@ -37,21 +48,25 @@ export interface NewsletterView {
 export function renderView(article: Article, config: ResolvedConfig): NewsletterView {
   const strings = stringsFor(config.locale);
   const md = (text: string) => renderMarkdown(text, config.locale);
+  const preheader = article.preheader ?? article.teaser;
   return {
     lang: strings.languageTag,
     brand: config.brand,
     brandUpper: config.brand.toLocaleUpperCase(strings.languageTag),
     colors: { ...config.colors },
+    darkColors: { ...config.darkColors },
     strings: { ...strings },
     slug: article.slug,
     title: article.title,
+    headline: article.title,
     category: article.category,
     date: article.date,
     dateLabel: formatDate(article.date, strings.languageTag),
     teaser: article.teaser,
-    preheader: article.preheader ?? article.teaser,
+    preheader,
+    preheaderFillerHtml: preheaderFiller(preheader),
     author: article.author ?? null,
-    image: article.image ? { src: article.image.src, alt: article.image.alt, caption: article.image.caption ?? null } : null,
+    image: article.image ? { src: article.image.src, alt: article.image.alt, caption: article.image.caption ?? null, height: displayHeight(article.image) } : null,
     bodyHtml: md(article.body),
     checkHtml: article.check === undefined ? null : md(article.check),
     faq: article.faq ? article.faq.map((entry) => ({ question: entry.question, answerHtml: md(entry.answer) })) : null,
@@ -59,6 +74,22 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     webUrl: article.url ?? (config.webBaseUrl ? `${config.webBaseUrl.replace(/\/+$/, '')}/${article.slug}` : null),
     unsubscribeUrl: config.unsubscribeUrl,
   };
+}
+
+/** The height of an image shown at the column's width, from the file's size; null when not given. */
+export function displayHeight(image: { width?: number; height?: number }): string | null {
+  if (image.width === undefined || image.height === undefined) return null;
+  return String(Math.max(1, Math.round((CONTENT_WIDTH * image.height) / image.width)));
+}
+
+/** Inbox previews show up to about this many characters; the filler takes the preheader there. */
+export const PREVIEW_LENGTH = 150;
+/** Combining grapheme joiner, zero-width non-joiner, no-break space: invisible, but previews count them as text. */
+const FILLER = '&#847;&zwnj;&nbsp;';
+
+/** One filler group per character the preheader leaves of the preview (none when it fills it). */
+export function preheaderFiller(preheader: string): string {
+  return FILLER.repeat(Math.max(0, PREVIEW_LENGTH - [...preheader].length));
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

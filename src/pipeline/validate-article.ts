@@ -17,6 +17,9 @@ const httpsUrl = z
   .trim()
   .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', { error: 'must be an absolute https:// URL, e.g. "https://example.com/artikel"' });
 
+/** An image's size in pixels, as the file has it. */
+const pixels = z.number({ error: 'must be a number of pixels, e.g. 1200' }).int({ error: 'must be a whole number of pixels' }).min(1, { error: 'must be at least 1 pixel' }).max(10_000, { error: 'must be at most 10000 pixels' });
+
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD, e.g. 2025-11-04' })
   .refine(isCalendarDate, { error: 'is not a real calendar date: write it as YYYY-MM-DD, e.g. 2025-11-04' });
@@ -40,9 +43,14 @@ export const articleSchema = z.strictObject({
         src: httpsUrl,
         alt: oneLine('image description for screen readers'),
         caption: oneLine('caption').optional(),
+        width: pixels.optional(),
+        height: pixels.optional(),
       },
-      { error: 'must be a mapping with src, alt and optional caption' },
+      { error: 'must be a mapping with src, alt and optional caption, width and height' },
     )
+    .refine((image) => (image.width === undefined) === (image.height === undefined), {
+      error: 'needs both "width" and "height" (the image file\'s size in pixels), or neither',
+    })
     .optional(),
   check: markdown('"Business Punk Check" verdict').optional(),
   faq: z
@@ -80,7 +88,7 @@ export interface Article extends Omit<ArticleFrontmatter, 'slug' | 'draft' | 'so
 }
 
 const TOP_LEVEL_KEYS = Object.keys(articleSchema.shape);
-const NESTED_KEYS: Record<string, readonly string[]> = { image: ['src', 'alt', 'caption'], faq: ['question', 'answer'], sources: ['name', 'url'] };
+const NESTED_KEYS: Record<string, readonly string[]> = { image: ['src', 'alt', 'caption', 'width', 'height'], faq: ['question', 'answer'], sources: ['name', 'url'] };
 
 /**
  * Check the frontmatter against the contract. Reports every problem of the

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,5 +35,39 @@ describe('the build runs the same rules', () => {
     expect(result.stdout).toMatch(/= inbox-preheader-missing .*\n {2}! warning no "preheader".*\[inbox\/preheader-missing\]\n/);
     expect(result.stderr).toMatch(/✗ error the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
     expect(result.stdout).toContain('1 check error, 1 warning');
+  });
+});
+
+describe('template findings: once per build, not once per article', () => {
+  let project: Project;
+  const cli = path.join(REPO, 'dist/cli/build-newsletter.js');
+  const run = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [cli, '--root', project.root, ...args], { env: { ...process.env, NO_COLOR: '1' } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => error,
+    );
+  beforeAll(async () => {
+    // the real templates with the accept marker of the phone @media rule removed
+    project = await makeProject({ articles: ['clean', 'inbox-preheader-missing', 'links-insecure-http'], config: null });
+    const styles = path.join(project.root, 'templates/partials/styles.mjml.hbs');
+    await writeFile(styles, (await readFile(styles, 'utf8')).replace('{{!-- clients: accept "@media" because phones', '{{!-- phones'));
+  });
+  afterAll(() => project.remove());
+
+  it('build() returns them once in projectFindings, and no article carries them, built or unchanged', async () => {
+    for (const result of [await build({ root: project.root }), await build({ root: project.root })]) {
+      expect(result.projectFindings?.map((finding) => [finding.file, finding.rule, finding.message.slice(0, 11)])).toEqual([['templates/partials/styles.mjml.hbs', 'clients/unsupported-feature', 'uses @media']]);
+      for (const article of result.articles) expect('findings' in article && article.findings.every((finding) => finding.slug === article.slug)).toBe(true);
+    }
+  });
+
+  it('build-newsletter prints them once, after the articles, and --json lists them once', async () => {
+    const text = await run('--force');
+    expect(text.code).toBe(0);
+    expect(text.stdout.match(/uses @media/g)).toHaveLength(1);
+    expect(text.stdout).toMatch(/✓ links-insecure-http[^\n]*\n(?: {2}! warning [^\n]*\n)* {2}! warning templates\/partials\/styles\.mjml\.hbs:\d+: uses @media/);
+    const json = JSON.parse((await run('--force', '--json')).stdout) as { projectFindings: unknown[]; articles: { findings: { slug: string | null }[] }[] };
+    expect(json.projectFindings).toHaveLength(1);
+    expect(json.articles.flatMap((article) => article.findings).filter((finding) => finding.slug === null)).toEqual([]);
   });
 });

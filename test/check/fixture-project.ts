@@ -47,7 +47,7 @@ export async function fixtureArticle(name: string): Promise<string> {
 /** One sentence with umlauts, ß and € (2–3 bytes each in UTF-8). */
 const MULTIBYTE_SENTENCE = 'Größere Übermaße ärgern Öl- und Fußgängerzonen: 3 € für Äpfel, 5 € für Straßenmaß. ';
 
-/** The clean fixture with `repeat` sentences in each of 12 extra paragraphs: 64 → ~110 KB of HTML in ~97,000 characters, 52 → ~96 KB. */
+/** The clean fixture with `repeat` sentences in each of 12 extra paragraphs: 64 → ~118 KB of HTML in ~100,000 characters, 48 → ~98 KB. */
 export async function heavyArticle(repeat: number): Promise<string> {
   const body = Array.from({ length: 12 }, () => MULTIBYTE_SENTENCE.repeat(repeat)).join('\n\n');
   return `${await fixtureArticle('clean')}\n${body}\n`;

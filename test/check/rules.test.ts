@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkProject, type CheckReport } from '../../src/check/check-project.js';
@@ -13,7 +13,6 @@ const PLANTED: Record<string, string> = {
   'links-insecure-http': 'links/insecure-http',
   'links-empty-href': 'links/empty-href',
   'links-mailto': 'links/mailto',
-  'images-alt': 'images/alt',
   'a11y-heading-order': 'a11y/heading-order',
   'a11y-link-text': 'a11y/link-text',
   'inbox-subject-length': 'inbox/subject-length',
@@ -25,7 +24,7 @@ const PLANTED: Record<string, string> = {
   'content-sources': 'content/sources',
 };
 
-const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'images/alt', 'content/faq-answer']);
+const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'content/faq-answer']);
 
 describe('fixture articles: each planted problem once, with its rule, file and a fix', () => {
   let project: Project;
@@ -51,14 +50,36 @@ describe('fixture articles: each planted problem once, with its rule, file and a
 
   it('reports nothing else and counts what it reports', () => {
     expect(report.findings).toHaveLength(Object.keys(PLANTED).length);
-    expect(report.summary).toMatchObject({ articles: 16, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+    expect(report.summary).toMatchObject({ articles: 15, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+  });
+});
+
+describe('images', () => {
+  it('an article image without alt text fails its build, with file and line (the others are checked)', async () => {
+    const project = await makeProject({ articles: ['clean', 'image-without-alt'] });
+    try {
+      const report = await checkProject({ root: project.root });
+      expect(report.findings).toEqual([
+        {
+          file: 'articles/image-without-alt.md',
+          line: 29,
+          slug: null,
+          rule: 'build/failed',
+          severity: 'error',
+          message: expect.stringMatching(/^the image "https:\/\/example\.com\/images\/grafik-wartezeit\.png" has no description/),
+        },
+      ]);
+      expect(report.summary).toMatchObject({ articles: 2, errors: 1 });
+    } finally {
+      await project.remove();
+    }
   });
 });
 
 describe('size', () => {
   it.each([
     [64, 'size/gmail-clip', 'error'],
-    [52, 'size/gmail-clip-risk', 'warning'],
+    [48, 'size/gmail-clip-risk', 'warning'],
   ] as const)('%i multibyte sentences per paragraph trip %s', async (repeat, rule, severity) => {
     const project = await makeProject({ write: { 'heavy.md': await heavyArticle(repeat) } });
     try {
@@ -84,9 +105,10 @@ describe('template rules, on a template set with one planted mistake each', () =
     try {
       const report = await checkProject({ root: project.root });
       const rules = report.findings.map((finding) => finding.rule).sort();
-      expect(rules).toEqual(['a11y/lang', 'a11y/layout-table-role', 'a11y/one-h1', 'clients/unsupported-feature', 'images/https', 'images/width', 'links/in-text']);
+      expect(rules).toEqual(['a11y/lang', 'a11y/layout-table-role', 'a11y/one-h1', 'clients/unsupported-feature', 'images/alt', 'images/https', 'images/width', 'links/in-text']);
+      expect(report.findings.find((finding) => finding.rule === 'images/alt')?.message).toMatch(/^the image "https:\/\/example\.com\/grafik\.png" has no alt attribute: describe it with alt="…", or write alt="" if it is only decoration$/);
       const client = report.findings.find((finding) => finding.rule === 'clients/unsupported-feature');
-      expect(client).toMatchObject({ file: 'templates/layout.mjml.hbs', line: 22, slug: null, severity: 'warning' });
+      expect(client).toMatchObject({ file: 'templates/layout.mjml.hbs', line: 24, slug: null, severity: 'warning' });
       expect(client?.message).toContain('<time>');
       expect(client?.message).toContain('Outlook (Windows');
     } finally {
@@ -100,9 +122,11 @@ describe('a11y/contrast', () => {
     const project = await makeProject({ articles: ['clean', 'links-insecure-http'], config: { colors: { checkText: '#999999' }, checks: { rules: { 'clients/unsupported-feature': 'off', 'links/insecure-http': 'off' } } } });
     try {
       const report = await checkProject({ root: project.root });
-      expect(report.findings).toHaveLength(1);
-      expect(report.findings[0]).toMatchObject({ file: 'newsletter.config.json', slug: null, rule: 'a11y/contrast', severity: 'error' });
+      // the text in the box, and the box's frame (the same colour) against the paper
+      expect(report.findings).toHaveLength(2);
+      for (const finding of report.findings) expect(finding).toMatchObject({ file: 'newsletter.config.json', slug: null, rule: 'a11y/contrast', severity: 'error' });
       expect(report.findings[0]?.message).toMatch(/colors\.checkText "#999999" on colors\.checkBackground "#ffe14d" .* 2\.\d\d:1, below WCAG AA 4\.5:1: set colors\.checkText to a darker shade such as "#[0-9a-f]{6}"/);
+      expect(report.findings[1]?.message).toMatch(/colors\.checkText "#999999" on colors\.paper "#ffffff" \(the check box frame against the paper\) .* 2\.\d\d:1, below WCAG AA for UI components \(1\.4\.11\) 3:1/);
     } finally {
       await project.remove();
     }
@@ -110,16 +134,31 @@ describe('a11y/contrast', () => {
 });
 
 describe('client support on the real templates', () => {
-  it('lists each unsupported template feature once, on the template, however many articles', async () => {
+  it('finds nothing: every feature some client lacks is recorded in the template as accepted', async () => {
     const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
     try {
       const report = await checkProject({ root: project.root });
+      expect(report.findings.filter((finding) => finding.rule === 'clients/unsupported-feature')).toEqual([]);
+    } finally {
+      await project.remove();
+    }
+  });
+
+  it('without the accept markers, lists each feature once, on the template, however many articles, with the marker to write', async () => {
+    const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
+    try {
+      const styles = path.join(project.root, 'templates/partials/styles.mjml.hbs');
+      await writeFile(styles, (await readFile(styles, 'utf8')).replace(/\{\{!-- clients: accept[^\n]*--\}\}/g, '{{!-- --}}'));
+      const report = await checkProject({ root: project.root });
       const client = report.findings.filter((finding) => finding.rule === 'clients/unsupported-feature');
-      expect(client.length).toBeGreaterThan(0);
+      expect(client.map((finding) => finding.message.split(',')[0])).toEqual(
+        expect.arrayContaining(['uses white-space: pre-wrap (in pre)', 'uses @media', expect.stringMatching(/^uses Attribute selector/)]),
+      );
       for (const finding of client) {
-        expect(finding.file).toMatch(/^templates\//);
+        expect(finding.file).toBe('templates/partials/styles.mjml.hbs');
         expect(finding.slug).toBeNull();
         expect(finding.line).toBeGreaterThan(0);
+        expect(finding.message).toMatch(/\{\{!-- clients: accept "[^"]+" because … --\}\}$/);
       }
       const keys = client.map((finding) => `${finding.file}:${finding.line}:${finding.message}`);
       expect(new Set(keys).size).toBe(keys.length);
@@ -146,7 +185,7 @@ describe('severity overrides', () => {
 
 it('has a fixture for every article-level rule', async () => {
   // Rules only a template or the config can trip are covered above; links/unreachable in test/io/probe-links.test.ts.
-  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature'];
+  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/alt', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature'];
   expect([...Object.values(PLANTED), ...elsewhere].sort()).toEqual([...RULE_IDS].sort());
   expect(await fixtureArticle('clean')).toContain('preheader:');
 });

@@ -110,7 +110,7 @@ export function constructArticles(): CorpusArticle[] {
     constructArticle('indented-code', '    eingerückter Code\n    <p>kein Absatz</p>'),
     constructArticle('table', '| Firma | Wert | Anteil |\n|:------|-----:|:------:|\n| Nvidia | 1 | 50 % |\n| AMD & Co. | 2 | 25 % |'),
     constructArticle('links', '[Web](https://example.com/a?b=1&c=2) [Mail](mailto:redaktion@example.com) [relativ](/artikel) [böse](javascript:alert(1)) und https://example.com/auto'),
-    constructArticle('images', '![Ein Diagramm](https://example.com/d.png "Titel") und ![unsicher](http://example.com/x.png)'),
+    constructArticle('images', '![Ein Diagramm](https://example.com/d.png "Titel") und ![Ein Foto & mehr](https://example.com/x.png?a=1&b=2)'),
     constructArticle('emphasis', '*kursiv* _auch_ **fett** __auch__ ***beides*** ~~durch~~'),
     constructArticle('hr', 'Davor\n\n---\n\nDazwischen\n\n***\n\nDanach'),
     constructArticle('hard-breaks', 'Zeile eins  \nZeile zwei\\\nZeile drei'),
@@ -124,12 +124,9 @@ export function constructArticles(): CorpusArticle[] {
     constructArticle('token-lookalike', 'Text mit @@E:title@@ und @@C:0@@ und @@R:bodyHtml@@ darin.'),
     constructArticle('quotes-in-values', 'Normaler Text.', 'fast', 'preheader: "Er sagte: \\"Hallo\\" & ging <weg> = `ok`"'),
     constructArticle('long-paragraph', Array.from({ length: 40 }, (_, index) => `Satz ${index} über Rechenleistung, Chips & Cloud.`).join(' ')),
-    {
-      name: 'attribute-true.md',
-      source: article('image:\n  src: https://example.com/a.jpg\n  alt: "true"'),
-      // MJML reads the attribute value "true" as a boolean: the fast path leaves it to MJML
-      expect: 'full',
-    },
+    // the lead image's alt is HTML in an mj-text, not an MJML attribute: "true" is plain text there
+    { name: 'alt-true.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: "true"'), expect: 'fast' },
+    { name: 'image-size.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild\n  width: 1200\n  height: 800'), expect: 'fast' },
     { name: 'title-special.md', source: article().replace('title: Testartikel', 'title: "A & B <C> \\"D\\" \'E\' `F` = G"'), expect: 'fast' },
     { name: 'title-handlebars.md', source: article().replace('title: Testartikel', 'title: "Vorlage {{title}} und {{{x}}}"'), expect: 'fast' },
     // an empty body is the same for every article of its shape: it stays in the compiled layout

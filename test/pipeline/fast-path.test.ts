@@ -9,7 +9,7 @@ import { createFastPath, type FastPath } from '../../src/pipeline/fast-path.js';
 import { emptySkeletonStore, type SkeletonStore } from '../../src/pipeline/skeleton-store.js';
 import { MJML_ENDING_TAGS } from '../../src/pipeline/split-layout.js';
 import { constructArticles, fixtureArticles, normaliseDom, sampleArticles, shapeArticles, type CorpusArticle } from '../helpers/fast-path-corpus.js';
-import { REPO_ROOT } from '../helpers/project.js';
+import { article, REPO_ROOT } from '../helpers/project.js';
 
 let sources: TemplateSources;
 beforeAll(async () => {
@@ -104,9 +104,28 @@ describe('fast path: declines what it cannot make identical', () => {
     if (!styles) throw new Error('styles partial missing');
     const changed: TemplateSources = {
       ...sources,
-      partials: { ...sources.partials, styles: { ...styles, source: styles.source.replace('img { max-width: 100%; height: auto; }', 'img { max-width: 100%; height: auto; }\n  .x-{{slug}} { color: red; }') } },
+      partials: { ...sources.partials, styles: { ...styles, source: styles.source.replace('li { margin: 0 0 8px 0; }', 'li { margin: 0 0 8px 0; }\n  .x-{{slug}} { color: red; }') } },
     };
     await checkCorpus(sampleArticles().map((entry) => ({ ...entry, expect: 'full' as const })), {}, changed);
+  });
+
+  it('an MJML attribute value "true" (MJML reads it as a boolean): that article falls back to MJML', async () => {
+    const partial = sources.partials.article;
+    if (!partial) throw new Error('article partial missing');
+    const lead = /<mj-text css-class="bp-pad bp-image">[\s\S]*?<\/mj-text>/;
+    expect(partial.source).toMatch(lead);
+    const changed: TemplateSources = {
+      ...sources,
+      partials: { ...sources.partials, article: { ...partial, source: partial.source.replace(lead, '<mj-image src="{{image.src}}" alt="{{image.alt}}" width="536px" />') } },
+    };
+    await checkCorpus(
+      [
+        { name: 'attribute-true.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: "true"'), expect: 'full' },
+        { name: 'attribute-text.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild'), expect: 'fast' },
+      ],
+      {},
+      changed,
+    );
   });
 
   it('a layout that MJML rejects: the full path reports the template error', async () => {

@@ -11,6 +11,11 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<table>');
   });
 
+  it('shows GFM task lists as boxes, only at the start of a list item', () => {
+    expect(renderMarkdown('- [ ] offen\n- [x] erledigt\n- [X] auch\n- mitten [ ] drin')).toBe('<ul>\n<li>☐ offen</li>\n<li>☑ erledigt</li>\n<li>☑ auch</li>\n<li>mitten [ ] drin</li>\n</ul>\n');
+    expect(renderMarkdown('[ ] kein Listenpunkt')).toBe('<p>[ ] kein Listenpunkt</p>\n');
+  });
+
   it('uses German typographic quotes by default and English ones for "en"', () => {
     expect(renderMarkdown('"Hallo"')).toContain('„Hallo“');
     expect(renderMarkdown('"Hello"', 'en')).toContain('“Hello”');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config.js';
 import { parseFrontmatter } from '../../src/pipeline/parse-frontmatter.js';
-import { renderText, TEXT_WIDTH, wrap } from '../../src/pipeline/render-text.js';
+import { renderTable, renderText, TEXT_WIDTH, wrap } from '../../src/pipeline/render-text.js';
 import { renderView } from '../../src/pipeline/render-view.js';
 import { validateArticle } from '../../src/pipeline/validate-article.js';
 import { REPO_ROOT } from '../helpers/project.js';
@@ -41,6 +41,69 @@ describe('renderText', () => {
       }
     }
   });
+
+  it('writes the lead image as [Bild: alt] url, then its caption', async () => {
+    const text = renderText(await sampleView('ki-chips-wettruesten'));
+    expect(text).toContain(
+      '[Bild: Serverschränke mit blau leuchtenden Statuslampen in einem\nRechenzentrum] https://example.com/images/ki-chips-rechenzentrum.jpg\nRechenzentren sind das Nadelöhr des KI-Booms.',
+    );
+  });
+
+  describe('the body', () => {
+    const bodyText = (body: string, locale: 'de' | 'en' = 'de') => {
+      const view = renderView(
+        validateArticle(parseFrontmatter(`---\ntitle: T\ncategory: C\ndate: 2025-11-04\nteaser: Teaser.\n---\n${body}`, 'a.md'), 'a.md', 'a'),
+        resolveConfig({ locale }, REPO_ROOT),
+      );
+      const text = renderText(view);
+      return text.slice(text.indexOf('2025\n\n') + 6, text.indexOf('\n\n--\n'));
+    };
+
+    it.each([
+      ['images with their alt text and address', 'Vorher ![Ein Chip](https://example.com/chip.jpg) nachher.', 'Vorher [Bild: Ein Chip] https://example.com/chip.jpg nachher.'],
+      ['a first bullet in line with the others', '- eins\n- zwei', ' • eins\n • zwei'],
+      ["an indented code line's indent", '```\n  eins\n    zwei\n```', '  eins\n    zwei'],
+      ['strikethrough marks', '~~Tool~~ Gespräch', '~~Tool~~ Gespräch'],
+      ['task lists as boxes', '- [ ] offen\n- [x] erledigt', ' • ☐ offen\n • ☑ erledigt'],
+      ['a narrow table as a grid', '| a | b |\n|---|---|\n| 1 | 2 |', 'a   b\n1   2'],
+    ])('keeps %s', (_name, body, expected) => {
+      expect(bodyText(body)).toBe(expected);
+    });
+
+    it('uses the locale word for images', () => {
+      expect(bodyText('![A chip](https://example.com/chip.jpg)', 'en')).toBe('[Image: A chip] https://example.com/chip.jpg');
+    });
+
+    it('writes a table wider than the text as one record per row, no line over the width', () => {
+      const table = [
+        '| Tool | Preis | Einsatz | Bewertung der Redaktion |',
+        '|---|---|---|---|',
+        '| Notion | 10 Euro pro Monat und Nutzer | Dokumentation, Wissensdatenbank | Sehr gut für kleine Teams |',
+        '| Monday.com | 12 Euro | Projektplanung | Gut |',
+      ].join('\n');
+      const text = bodyText(table);
+      expect(text).toBe(
+        [
+          'Tool: Notion',
+          'Preis: 10 Euro pro Monat und Nutzer',
+          'Einsatz: Dokumentation, Wissensdatenbank',
+          'Bewertung der Redaktion: Sehr gut für kleine Teams',
+          '',
+          'Tool: Monday.com',
+          'Preis: 12 Euro',
+          'Einsatz: Projektplanung',
+          'Bewertung der Redaktion: Gut',
+        ].join('\n'),
+      );
+      for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(TEXT_WIDTH);
+    });
+  });
+
+  it.each([
+    ['fits: a grid', [['a', 'bb'], ['ccc', 'd']], 20, 'a     bb\nccc   d'],
+    ['too wide: records', [['Name', 'Wert'], ['x'.repeat(12), 'y'.repeat(12)]], 20, `Name: ${'x'.repeat(12)}\nWert: ${'y'.repeat(12)}`],
+    ['records wrap long values', [['K', 'V'], ['a', 'eins zwei drei vier fünf sechs']], 12, 'K: a\nV: eins zwei\ndrei vier\nfünf sechs'],
+  ])('renderTable: %s', (_name, rows, width, expected) => expect(renderTable(rows, width)).toBe(expected));
 
   it.each([
     ['short', 'a b c', 'a b c'],

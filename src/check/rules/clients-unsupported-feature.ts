@@ -9,7 +9,7 @@ export const clientsUnsupportedFeature: OfflineRule<'clients/unsupported-feature
     const findings: Finding[] = [];
     const templates = input.templates ? unsupportedTemplateFeatures(input.templates) : new Map<string, UnsupportedFeature[]>();
     for (const [file, features] of templates) {
-      for (const feature of features) findings.push({ file, line: feature.line, message: describe(feature) });
+      for (const feature of features) findings.push({ file, line: feature.line, message: `${describe(feature)}; or, where it is meant, record that above it: {{!-- clients: accept "${feature.feature}" because … --}}` });
     }
     const { view } = input;
     const fragments = [view.bodyHtml, view.checkHtml ?? '', ...(view.faq ?? []).map((entry) => entry.answerHtml)].join('\n');
