@@ -21,6 +21,11 @@ export function send(response: ServerResponse, status: number, contentType: stri
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
+/** The client asked for JSON (`Accept: application/json`) rather than a page. */
+export function wantsJson(request: IncomingMessage): boolean {
+  return /(^|[\s,])application\/json\b/i.test(request.headers.accept ?? '');
+}
+
 /** 303 See Other: after a POST, the browser GETs the result page, so reloading it never re-sends. */
 export function redirect(response: ServerResponse, location: string): void {
   response.writeHead(303, { ...COMMON_HEADERS, Location: location, 'Content-Length': 0 });

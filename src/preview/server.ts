@@ -21,6 +21,7 @@ import { sendErrorPage, type PreviewContext } from './routes/preview-context.js'
 import { viewerRoutes } from './routes/viewer-route.js';
 import { testSends } from './routes/send-route.js';
 import { loadEnvFile } from '../send/load-env-file.js';
+import type { Timeouts } from '../send/smtp-errors.js';
 import { checkRequestTarget } from './safe-path.js';
 
 export interface PreviewOptions {
@@ -39,6 +40,8 @@ export interface PreviewOptions {
    * @default process.env over the project's `.env`, as `npm run send-test` reads them
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /** SMTP timeouts of test sends in ms. @default send-test's: { connectionMs: 10000, greetingMs: 10000, socketMs: 30000 } */
+  sendTimeouts?: Partial<Timeouts>;
   /** Saves within this many ms count as one change. @default 20 */
   debounceMs?: number;
   /** Told about rebuilds, caught mail and failed requests; the library itself never prints. */
@@ -120,6 +123,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       bootId,
       port: () => (server.address() as AddressInfo).port,
       loadEnv: async () => (options.env ? { ...options.env } : { ...(await loadEnvFile(config.root)), ...process.env }),
+      sendTimeouts: options.sendTimeouts,
     };
     const sends = testSends(context);
     const routes: Route[] = [

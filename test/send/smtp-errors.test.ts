@@ -54,8 +54,8 @@ describe('toSendError', () => {
     );
     expect(error).toBeInstanceOf(SendError);
     expect(error.code).toBe('E_SEND');
-    expect(error.message).toContain('"535 bad password ****"');
-    expect((error.cause as Error).message).toBe('Invalid login for **** (****)');
+    expect(error.message).toContain('"535 bad password ***"');
+    expect((error.cause as Error).message).toBe('Invalid login for *** (***)');
     expect((error.cause as { code?: string }).code).toBe('EAUTH');
     expect(JSON.stringify(error.problems)).not.toMatch(/Geheim/);
   });

@@ -1,3 +1,4 @@
+import type { Timeouts } from '../../send/smtp-errors.js';
 import type { Inbox } from '../inbox.js';
 import type { LiveReloadHub } from '../live-reload.js';
 import type { PreviewBuilder } from '../preview-builder.js';
@@ -17,6 +18,8 @@ export interface PreviewContext {
   port(): number;
   /** SMTP_URL, SMTP_FROM, TEST_RECIPIENTS for test sends, read when needed (an edited .env counts at once). */
   loadEnv(): Promise<Record<string, string | undefined>>;
+  /** SMTP timeouts of test sends; unset parts keep send-test's defaults. */
+  sendTimeouts?: Partial<Timeouts>;
 }
 
 export function sendErrorPage(context: PreviewContext, response: ServerResponse, status: number, heading: string, message: string, suggestion: { href: string; label: string } | null = null): void {
