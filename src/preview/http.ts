@@ -41,16 +41,33 @@ export class RequestBodyError extends Error {
   }
 }
 
+/**
+ * The client closed the connection before its request was read to the end
+ * (a closed tab, a cancelled request): there is nobody to answer, and
+ * nothing went wrong in the preview.
+ */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client closed the connection before it had sent the whole request');
+  }
+}
+
 /** An `application/x-www-form-urlencoded` body, at most `limit` bytes. */
 export async function readForm(request: IncomingMessage, limit = 16 * 1024): Promise<URLSearchParams> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') throw new RequestBodyError('expected a form (application/x-www-form-urlencoded)', 415);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new RequestBodyError(`the form is larger than ${limit} bytes`, 413);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new RequestBodyError(`the form is larger than ${limit} bytes`, 413);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    // Node ends the body of a request whose connection closed early with `Error: aborted` (ECONNRESET).
+    if (!(error instanceof RequestBodyError) && (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET')) throw new ClientGoneError();
+    throw error;
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }

@@ -6,7 +6,7 @@ import { loadConfig } from '../io/load-config.js';
 import type { ProjectWatcher } from '../io/watch-project.js';
 import { watchProjectSettled } from '../io/watch-settled.js';
 import { warmUpRenderer } from './warm-up.js';
-import { isAllowedHost, RequestBodyError, send } from './http.js';
+import { ClientGoneError, isAllowedHost, RequestBodyError, send } from './http.js';
 import { startInbox, type CaughtMessage, type Inbox } from './inbox.js';
 import { listenError } from './listen-error.js';
 import { createLiveReloadHub } from './live-reload.js';
@@ -51,7 +51,9 @@ export interface PreviewOptions {
 export type PreviewEvent =
   | { type: 'rebuilt'; report: RebuildReport }
   | { type: 'mail'; message: CaughtMessage }
-  | { type: 'request-failed'; method: string; url: string; error: unknown };
+  | { type: 'request-failed'; method: string; url: string; error: unknown }
+  /** The client closed the connection before it had sent its whole request: worth one line, not an error. */
+  | { type: 'request-aborted'; method: string; url: string };
 
 export interface PreviewServer {
   /** `http://127.0.0.1:<port>/` */
@@ -137,6 +139,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     ];
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       handleRequest(context, routes, request, response).catch((error: unknown) => {
+        if (error instanceof ClientGoneError) {
+          emit({ type: 'request-aborted', method: request.method ?? '', url: request.url ?? '' });
+          response.destroy();
+          return;
+        }
         emit({ type: 'request-failed', method: request.method ?? '', url: request.url ?? '', error });
         if (response.headersSent) response.destroy();
         else sendErrorPage(context, response, 500, 'Something went wrong', error instanceof Error ? error.message : String(error));
