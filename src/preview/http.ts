@@ -10,7 +10,7 @@ export const EMAIL_CSP = "default-src 'none'; img-src https: http: data:; style-
 // form posts keep their Origin header (with `no-referrer`, browsers send `Origin: null` on POST).
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Cache-Control': 'no-store' } as const;
 
-export function sendPage(response: ServerResponse, status: number, page: string): void {
+export function sendPage(response: ServerResponse, status: number, page: string | Buffer): void {
   send(response, status, 'text/html; charset=utf-8', page, PAGE_CSP);
 }
 

@@ -40,6 +40,8 @@ export interface Inbox {
   messages(): readonly CaughtMessage[];
   get(id: string): CaughtMessage | undefined;
   clear(): void;
+  /** Goes up with every message caught and every clear. */
+  readonly version: number;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
   const stored: CaughtMessage[] = []; // oldest first
   let storedBytes = 0;
   let nextId = 1;
+  let version = 0;
 
   const server = new SMTPServer({
     name: 'localhost',
@@ -109,6 +112,7 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
             stored.push(message);
             storedBytes += raw.length;
             while (stored.length > limit || (storedBytes > maxBytes && stored.length > 1)) storedBytes -= stored.shift()?.raw.length ?? 0;
+            version++;
             options.onMessage?.(message);
             callback();
           })
@@ -134,6 +138,10 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
     clear() {
       stored.length = 0;
       storedBytes = 0;
+      version++;
+    },
+    get version() {
+      return version;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

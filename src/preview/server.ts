@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { loadConfig } from '../io/load-config.js';
 import type { ProjectWatcher } from '../io/watch-project.js';
@@ -10,6 +12,7 @@ import { ClientGoneError, isAllowedHost, RequestBodyError, send } from './http.j
 import { startInbox, type CaughtMessage, type Inbox } from './inbox.js';
 import { listenError } from './listen-error.js';
 import { createLiveReloadHub } from './live-reload.js';
+import { createPageCache } from './page-cache.js';
 import { createPreviewBuilder, type RebuildReport } from './preview-builder.js';
 import { matchRoute, type Route } from './router.js';
 import { assetRoutes } from './routes/asset-routes.js';
@@ -124,13 +127,23 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       hub,
       bootId,
       port: () => (server.address() as AddressInfo).port,
-      loadEnv: async () => (options.env ? { ...options.env } : { ...(await loadEnvFile(config.root)), ...process.env }),
+      loadEnv: async () => {
+        // The three variables test sends use, read at each call: an edited .env counts at once.
+        const env = options.env ?? { ...(await loadEnvFile(config.root)), ...pickEnv(process.env) };
+        return pickEnv(env);
+      },
+      envVersion: () => {
+        // A digest, so that the password is not kept around in one more place.
+        const values = JSON.stringify([options.env ? pickEnv(options.env) : pickEnv(process.env), options.env ? null : envFileStamp(config.root)]);
+        return createHash('sha256').update(values).digest('base64url');
+      },
+      pages: createPageCache(),
       sendTimeouts: options.sendTimeouts,
     };
     const sends = testSends(context);
     const routes: Route[] = [
       ...indexRoutes(context),
-      ...viewerRoutes(context, sends.panelFor),
+      ...viewerRoutes(context, sends),
       ...sends.routes,
       ...emailRoutes(context),
       ...inboxRoutes(context),
@@ -187,6 +200,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await builder.idle();
     throw error;
   }
+}
+
+const SEND_VARIABLES = ['SMTP_URL', 'SMTP_FROM', 'TEST_RECIPIENTS'] as const;
+
+/** Size and modification time of `.env`: a stat, not a read, for each page request. */
+function envFileStamp(root: string): string | null {
+  const stats = statSync(path.join(root, '.env'), { throwIfNoEntry: false });
+  return stats ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` : null;
+}
+
+function pickEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  const picked: Record<string, string | undefined> = {};
+  for (const name of SEND_VARIABLES) if (env[name] !== undefined) picked[name] = env[name];
+  return picked;
 }
 
 async function handleRequest(context: PreviewContext, routes: readonly Route[], request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -18,6 +18,8 @@ export interface TestSends {
   routes: Route[];
   /** The send panel of a viewer page, with the outcome of the send that redirected there, if any. */
   panelFor(newsletter: PreviewNewsletter, outcomeId: string | null): Promise<SendPanel>;
+  /** Goes up with every send: the prefilled recipients may have changed. */
+  readonly version: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export interface TestSends {
 export function testSends(context: PreviewContext): TestSends {
   const outcomes = new Map<string, SendOutcome>();
   let lastRecipients: string | null = null;
+  let version = 0;
 
   /** Where a send goes now: built-in inbox, SMTP_URL's server (password masked) or why SMTP_URL is unusable. */
   async function target(): Promise<SendPanel['target']> {
@@ -64,6 +67,7 @@ export function testSends(context: PreviewContext): TestSends {
         }
         const recipients = (form.get('to') ?? '').trim();
         lastRecipients = recipients;
+        version++;
         const view = form.get('view');
         const outcome = await send(newsletter, recipients);
         if (wantsJson(request)) {
@@ -103,6 +107,9 @@ export function testSends(context: PreviewContext): TestSends {
 
   return {
     routes,
+    get version() {
+      return version;
+    },
     async panelFor(_newsletter, outcomeId) {
       const sendTarget = await target();
       const env = await context.loadEnv().catch(() => ({}) as Record<string, string | undefined>);
