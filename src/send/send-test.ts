@@ -13,7 +13,7 @@ import { loadEnvFile } from './load-env-file.js';
 import { parseSmtpUrl, type SmtpTarget } from './parse-smtp-url.js';
 import { redactSecrets } from './redact-secrets.js';
 import { resolveArticle } from './resolve-article.js';
-import { describeRejected, toSendError, type Timeouts } from './smtp-errors.js';
+import { describeRejected, scrubFailure, toSendError, type Timeouts } from './smtp-errors.js';
 
 export interface SendTestOptions {
   config: ResolvedConfig;
@@ -124,7 +124,7 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
     const where = smtp.builtInInbox ? 'the built-in preview inbox' : smtp.shown;
     throw new RecipientsRejectedError(
       redactSecrets(
-        `${where} rejected ${info.rejected.length} of ${recipients.length} recipients: ${describeRejected(info)}; ` +
+        `${where} rejected ${info.rejected.length} of ${recipients.length} recipients: ${describeRejected(scrubFailure(info, smtp.secrets))}; ` +
           `sent to ${info.accepted.join(', ')} only: correct or remove the rejected address and send again`,
         smtp.secrets,
       ),
