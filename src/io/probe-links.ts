@@ -121,8 +121,9 @@ async function follow(url: string, method: 'HEAD' | 'GET', context: ProbeContext
     const hop = redirects === 0 ? null : current.href;
     const target = await checkTarget(current, context);
     if (!target.ok) {
-      const reason = hop === null ? `was not requested: ${target.why}` : `redirects to ${hop}, which was not requested: ${target.why}`;
-      return { outcome: { url, ok: false, reason }, tryGet: false };
+      if (context.signal.aborted) return { outcome: { url, ok: false, reason: describeFailure(null, context.timeoutMs, true) }, tryGet: false };
+      const what = target.refused ? `was not requested: ${target.why}` : `could not be reached (${target.why})`;
+      return { outcome: { url, ok: false, reason: hop === null ? what : `redirects to ${hop}, which ${what}` }, tryGet: false };
     }
     let response: { status: number; statusText: string; location: string | undefined };
     try {
@@ -152,26 +153,26 @@ async function follow(url: string, method: 'HEAD' | 'GET', context: ProbeContext
   }
 }
 
-type Target = { ok: true; address: string } | { ok: false; why: string };
+/** Where to connect, or why not: `refused` by the address rules, or the name has no address. */
+type Target = { ok: true; address: string } | { ok: false; refused: boolean; why: string };
 
 /** Normalise the host, resolve a name, and judge every address it has; the connection goes to the one returned. */
 async function checkTarget(url: URL, context: ProbeContext): Promise<Target> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, why: `${url.protocol} is not a web address` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, refused: true, why: `${url.protocol} is not a web address` };
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   const { host, ip } = normaliseHost(url.hostname);
-  if (ip) return context.isAllowed(ip.address, port) ? { ok: true, address: ip.address } : { ok: false, why: `it points to ${describeAddress(ip.address)}` };
-  if (host === 'localhost' || host.endsWith('.localhost')) return { ok: false, why: `"${host}" is this machine` };
+  if (ip) return context.isAllowed(ip.address, port) ? { ok: true, address: ip.address } : { ok: false, refused: true, why: `it points to ${describeAddress(ip.address)}` };
+  if (host === 'localhost' || host.endsWith('.localhost')) return { ok: false, refused: true, why: `"${host}" is this machine` };
   let addresses: string[];
   try {
     addresses = await raceAbort(context.resolve(host), context.signal);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    return { ok: false, why: context.signal.aborted ? `no address for "${host}" within ${context.timeoutMs / 1000} s` : `"${host}" has no address (${code ?? (error as Error).message})` };
+    return { ok: false, refused: false, why: (error as { code?: string }).code ?? `"${host}" has no address` };
   }
-  if (addresses.length === 0) return { ok: false, why: `"${host}" has no address` };
+  if (addresses.length === 0) return { ok: false, refused: false, why: 'ENOTFOUND' };
   // One refused address refuses the name: a host that is partly this machine is not checked at all.
   const refused = addresses.find((address) => !context.isAllowed(address, port));
-  if (refused !== undefined) return { ok: false, why: `"${host}" resolves to ${describeAddress(refused)}` };
+  if (refused !== undefined) return { ok: false, refused: true, why: `"${host}" resolves to ${describeAddress(refused)}` };
   return { ok: true, address: addresses[0] as string };
 }
 

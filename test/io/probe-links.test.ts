@@ -150,6 +150,17 @@ describe('probeLinks stays bounded', () => {
     expect(endlessBytes).toBeLessThan(8 * 1024 * 1024);
   });
 
+  it('reports names without an address, and counts a slow lookup against the time limit', async () => {
+    const resolve = async (hostname: string): Promise<string[]> => {
+      if (hostname === 'slow.test') return new Promise(() => undefined); // never answers
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    };
+    const [missing, redirected, slow] = await probeLinks([`http://missing.test/`, `${base}/to?${encodeURIComponent('http://gone.test/x')}`, 'http://slow.test/'], { ...onlySite, resolve, timeoutMs: 300 });
+    expect(missing).toMatchObject({ ok: false, reason: 'could not be reached (ENOTFOUND)' });
+    expect(redirected).toMatchObject({ ok: false, reason: 'redirects to http://gone.test/x, which could not be reached (ENOTFOUND)' });
+    expect(slow).toMatchObject({ ok: false, reason: 'gave no answer within 0.3 s' });
+  });
+
   it('refuses more than 16 KB of headers', async () => {
     const flood = net.createServer((socket) => {
       socket.on('error', () => undefined);
