@@ -5,6 +5,8 @@ import { loadConfig } from '../io/load-config.js';
 import { probeLinks, type ProbeOptions } from '../io/probe-links.js';
 import { unreachableFindings, webLinks, type ArticleLinks } from './check-links-online.js';
 import { dedupeFindings, sortFindings, summarize, type CheckSummary } from './report.js';
+import { ruleById } from './rules/index.js';
+import { settingFor } from './run-checks.js';
 import type { CheckFinding } from './types.js';
 
 export interface CheckOptions extends Pick<BuildOptions, 'root' | 'configFile' | 'config' | 'files' | 'drafts' | 'force'> {
@@ -47,7 +49,9 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   }
   findings.push(...(result.projectFindings ?? []));
   if (options.online) {
-    const probeOptions = typeof options.online === 'object' ? options.online : {};
+    // An intranet newsletter (links/private-host off) has its private-network links checked too; never loopback and the like.
+    const allowPrivate = settingFor(ruleById('links/private-host'), config.checks.rules) === 'off';
+    const probeOptions = { allowPrivate, ...(typeof options.online === 'object' ? options.online : {}) };
     const results = await probeLinks(checked.flatMap((article) => article.urls), probeOptions);
     findings.push(...unreachableFindings(checked, results, config));
   }

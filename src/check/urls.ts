@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { normaliseHost } from './ip-address.js';
 
 export type LinkKind =
   | { kind: 'empty' }
@@ -24,30 +24,15 @@ export function classifyHref(href: string): LinkKind {
 
 /**
  * Hosts a reader's mail client cannot reach: localhost, loopback, private,
- * link-local and unique-local addresses, `.local`/`.internal` names and
- * single-label intranet names.
+ * link-local, unique-local, multicast and reserved addresses in any notation
+ * (IPv4-mapped, -compatible and NAT64 IPv6, decimal, octal and hex IPv4,
+ * trailing dots), `.local`/`.internal` names and single-label intranet names.
  */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const { host, ip } = normaliseHost(hostname);
+  if (ip) return ip.range !== 'public';
   if (host === '' || host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host)) return true;
-  const ipVersion = isIP(host);
-  if (ipVersion === 4) return isPrivateIpv4(host);
-  if (ipVersion === 6) return isPrivateIpv6(host);
   return !host.includes('.');
-}
-
-function isPrivateIpv4(host: string): boolean {
-  const [a = 0, b = 0] = host.split('.').map(Number);
-  return (
-    a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)
-  );
-}
-
-function isPrivateIpv6(host: string): boolean {
-  if (host === '::' || host === '::1') return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-  if (mapped) return isPrivateIpv4(mapped);
-  return /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
 }
 
 /** `mailto:a@b.de,c@d.de?subject=…` → the addresses, decoded. */

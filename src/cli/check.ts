@@ -37,7 +37,7 @@ const program = withProjectOptions(
     .option('--json', 'print {"findings":[…],"summary":{…}} on stdout and nothing else', false)
     .option('--strict', 'fail on warnings too', false)
     .option('--online', 'also request every web link (HEAD, then GET) and report the ones that do not answer', false)
-    .option('--timeout <seconds>', 'with --online: seconds to wait for each link', positiveNumber('--timeout'), DEFAULT_PROBE_TIMEOUT_MS / 1000)
+    .option('--timeout <seconds>', 'with --online: seconds for each link, redirects included', positiveNumber('--timeout'), DEFAULT_PROBE_TIMEOUT_MS / 1000)
     .option('--concurrency <n>', 'with --online: links requested at once', positiveNumber('--concurrency'), DEFAULT_PROBE_CONCURRENCY)
     .option('--drafts', 'include articles with "draft: true"', false)
     .option('--force', 'rebuild every article instead of reusing unchanged outputs', false)

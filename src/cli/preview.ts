@@ -82,6 +82,9 @@ function printEvent(event: PreviewEvent): void {
     case 'mail':
       process.stdout.write(`${time} ${color.green('✉')} inbox caught "${event.message.subject}" for ${event.message.envelope.to.join(', ')}\n`);
       break;
+    case 'request-aborted':
+      process.stdout.write(`${time} ${color.dim(`${event.method} ${event.url}: the client closed the connection before it had sent the whole request (nothing done)`)}\n`);
+      break;
     case 'request-failed':
       process.stderr.write(`${time} ${color.red('error')} ${event.method} ${event.url}\n`);
       for (const line of formatError(event.error)) process.stderr.write(`${line}\n`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../io/load-config.js';
+import { loadEnvFile } from '../send/load-env-file.js';
+import { redactError, redactSecrets, smtpSecrets } from '../send/redact-secrets.js';
 import { RecipientsRejectedError, sendTest, type SendTestResult } from '../send/send-test.js';
 import { color, formatKB, runCli, withProjectOptions } from './terminal.js';
 
@@ -9,9 +11,16 @@ interface Flags {
   to?: string[];
   dryRun: boolean;
   allowMany: boolean;
+  timeout?: number;
   root: string;
   config?: string;
 }
+
+const seconds = (value: string) => {
+  const number = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || number <= 0) throw new InvalidArgumentError('--timeout takes a number of seconds greater than 0, e.g. 10');
+  return number;
+};
 
 const program = withProjectOptions(
   new Command('send-test')
@@ -20,6 +29,7 @@ const program = withProjectOptions(
     .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS from the environment or .env)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--dry-run', 'write out/<slug>.eml and send nothing', false)
     .option('--allow-many', 'allow more than 10 recipients', false)
+    .option('--timeout <seconds>', 'seconds to wait for the connection and for the server\'s greeting (default 10); three times as long for each reply after that', seconds)
 );
 
 await runCli(async () => {
@@ -27,29 +37,34 @@ await runCli(async () => {
   const flags = program.opts<Flags>();
   const [target = ''] = program.args;
   const config = await loadConfig({ root: flags.root, configFile: flags.config });
+  const env = { ...(await loadEnvFile(config.root)), ...process.env };
+  // Everything this command prints passes the same scrub as the preview's send panel: no form of the password gets out.
+  const secrets = smtpSecrets(env.SMTP_URL);
+  const print = (text: string) => process.stdout.write(redactSecrets(text, secrets));
+  const timeouts = flags.timeout === undefined ? undefined : { connectionMs: flags.timeout * 1000, greetingMs: flags.timeout * 1000, socketMs: flags.timeout * 3000 };
   try {
-    const result = await sendTest({ config, target, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany });
+    const result = await sendTest({ config, target, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany, env, timeouts });
     if (result.emlFile !== null) {
       const shown = path.relative(process.cwd(), result.emlFile) || result.emlFile;
-      process.stdout.write(`${color.green('✓')} wrote ${shown} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
-      process.stdout.write(color.dim(`  subject: ${result.subject ?? ''}\n  message id: ${result.messageId}\n`));
+      print(`${color.green('✓')} wrote ${shown} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
+      print(color.dim(`  subject: ${result.subject ?? ''}\n  message id: ${result.messageId}\n`));
       return 0;
     }
-    printSent(result);
+    printSent(result, print);
     return 0;
   } catch (error) {
-    if (error instanceof RecipientsRejectedError) printSent(error.result);
-    throw error;
+    if (error instanceof RecipientsRejectedError) printSent(error.result, print);
+    throw redactError(error, secrets);
   }
 });
 
-function printSent(result: SendTestResult): void {
+function printSent(result: SendTestResult, print: (text: string) => void): void {
   const status = result.rejected.length === 0 ? color.green('✓ sent') : color.yellow('! partly sent');
-  process.stdout.write(`${status} "${result.subject ?? result.slug}" (${formatKB(result.bytes)}) via ${result.server}\n`);
-  for (const address of result.accepted) process.stdout.write(`  ${color.green('✓')} ${address}\n`);
-  for (const address of result.rejected) process.stdout.write(`  ${color.red('✗')} ${address} ${color.dim('rejected')}\n`);
-  process.stdout.write(color.dim(`  message id: ${result.messageId}\n`));
+  print(`${status} "${result.subject ?? result.slug}" (${formatKB(result.bytes)}) via ${result.server}\n`);
+  for (const address of result.accepted) print(`  ${color.green('✓')} ${address}\n`);
+  for (const address of result.rejected) print(`  ${color.red('✗')} ${address} ${color.dim('rejected')}\n`);
+  print(color.dim(`  message id: ${result.messageId}\n`));
   if (result.server.startsWith('built-in')) {
-    process.stdout.write(color.dim('  SMTP_URL is not set, so it went to the preview server\'s inbox: see /inbox in the preview\n'));
+    print(color.dim('  SMTP_URL is not set, so it went to the preview server\'s inbox: see /inbox in the preview\n'));
   }
 }

@@ -10,7 +10,7 @@ export const EMAIL_CSP = "default-src 'none'; img-src https: http: data:; style-
 // form posts keep their Origin header (with `no-referrer`, browsers send `Origin: null` on POST).
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'Cache-Control': 'no-store' } as const;
 
-export function sendPage(response: ServerResponse, status: number, page: string): void {
+export function sendPage(response: ServerResponse, status: number, page: string | Buffer): void {
   send(response, status, 'text/html; charset=utf-8', page, PAGE_CSP);
 }
 
@@ -19,6 +19,11 @@ export function send(response: ServerResponse, status: number, contentType: stri
   if (csp !== null) headers['Content-Security-Policy'] = csp;
   response.writeHead(status, headers);
   response.end(response.req.method === 'HEAD' ? undefined : body);
+}
+
+/** The client asked for JSON (`Accept: application/json`) rather than a page. */
+export function wantsJson(request: IncomingMessage): boolean {
+  return /(^|[\s,])application\/json\b/i.test(request.headers.accept ?? '');
 }
 
 /** 303 See Other: after a POST, the browser GETs the result page, so reloading it never re-sends. */
@@ -36,16 +41,33 @@ export class RequestBodyError extends Error {
   }
 }
 
+/**
+ * The client closed the connection before its request was read to the end
+ * (a closed tab, a cancelled request): there is nobody to answer, and
+ * nothing went wrong in the preview.
+ */
+export class ClientGoneError extends Error {
+  constructor() {
+    super('the client closed the connection before it had sent the whole request');
+  }
+}
+
 /** An `application/x-www-form-urlencoded` body, at most `limit` bytes. */
 export async function readForm(request: IncomingMessage, limit = 16 * 1024): Promise<URLSearchParams> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') throw new RequestBodyError('expected a form (application/x-www-form-urlencoded)', 415);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new RequestBodyError(`the form is larger than ${limit} bytes`, 413);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new RequestBodyError(`the form is larger than ${limit} bytes`, 413);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    // Node ends the body of a request whose connection closed early with `Error: aborted` (ECONNRESET).
+    if (!(error instanceof RequestBodyError) && (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET')) throw new ClientGoneError();
+    throw error;
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }

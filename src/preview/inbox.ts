@@ -29,6 +29,8 @@ export interface InboxOptions {
   limit?: number;
   /** Total bytes kept, whatever the count. @default 50 MB */
   maxBytes?: number;
+  /** Largest message taken; a larger one is read to its end without being kept, then refused with 552. @default 10 MB */
+  maxMessageBytes?: number;
   onMessage?: (message: CaughtMessage) => void;
 }
 
@@ -38,11 +40,13 @@ export interface Inbox {
   messages(): readonly CaughtMessage[];
   get(id: string): CaughtMessage | undefined;
   clear(): void;
+  /** Goes up with every message caught and every clear. */
+  readonly version: number;
   close(): Promise<void>;
 }
 
 export const INBOX_LIMIT = 200;
-const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 /**
  * An SMTP server on 127.0.0.1 that accepts every message (any or no
@@ -52,9 +56,11 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export async function startInbox(options: InboxOptions): Promise<Inbox> {
   const limit = options.limit ?? INBOX_LIMIT;
   const maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
+  const maxMessageBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
   const stored: CaughtMessage[] = []; // oldest first
   let storedBytes = 0;
   let nextId = 1;
+  let version = 0;
 
   const server = new SMTPServer({
     name: 'localhost',
@@ -64,18 +70,25 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     allowInsecureAuth: true,
-    size: MAX_MESSAGE_BYTES,
+    size: maxMessageBytes, // announced in EHLO; clients that honour SIZE do not even start a larger message
     closeTimeout: 500,
     onAuth(auth, _session, callback) {
       callback(null, { user: auth.username ?? 'preview' });
     },
     onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // SMTP has no way to refuse in the middle of DATA: the rest of a message over the limit is read and
+      // counted but not kept (memory stays flat whatever the size), and the 552 comes after the final dot.
+      let chunks: Buffer[] = [];
+      let received = 0;
+      stream.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received <= maxMessageBytes) chunks.push(chunk);
+        else if (chunks.length > 0) chunks = [];
+      });
       stream.on('error', (error: Error) => callback(error));
       stream.on('end', () => {
-        if (stream.sizeExceeded) {
-          callback(Object.assign(new Error(`message larger than ${MAX_MESSAGE_BYTES} bytes`), { responseCode: 552 }));
+        if (received > maxMessageBytes || stream.sizeExceeded) {
+          callback(Object.assign(new Error(`5.3.4 message larger than ${maxMessageBytes} bytes: the preview inbox takes at most that`), { responseCode: 552 }));
           return;
         }
         const raw = Buffer.concat(chunks);
@@ -99,6 +112,7 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
             stored.push(message);
             storedBytes += raw.length;
             while (stored.length > limit || (storedBytes > maxBytes && stored.length > 1)) storedBytes -= stored.shift()?.raw.length ?? 0;
+            version++;
             options.onMessage?.(message);
             callback();
           })
@@ -124,6 +138,10 @@ export async function startInbox(options: InboxOptions): Promise<Inbox> {
     clear() {
       stored.length = 0;
       storedBytes = 0;
+      version++;
+    },
+    get version() {
+      return version;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

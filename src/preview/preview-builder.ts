@@ -63,6 +63,7 @@ export function createPreviewBuilder(options: PreviewBuilderOptions): PreviewBui
       state.buildProblems = isNewsletterError(error) ? [...error.problems] : [{ message: `the build stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}` }];
       report = { newsletters: [], files: [], everything: true, durationMs: 0, problems: state.buildProblems, problemsChanged: false, ...(isNewsletterError(error) ? {} : { internalError: error }) };
     }
+    state.version++; // whatever this run changed, pages render anew
     report.problems = [...state.configProblems, ...report.problems];
     report.problemsChanged = JSON.stringify([state.configProblems, state.buildProblems]) !== problemsBefore;
     options.onRebuilt?.(report);

@@ -19,6 +19,8 @@ export interface PreviewState {
   /** The build as a whole failed (missing folder or layout, unexpected error). */
   buildProblems: Problem[];
   lastBuild: { finishedAt: Date; durationMs: number } | null;
+  /** Goes up with every build and config reload: pages rendered from an older version are stale. */
+  version: number;
 }
 
 /** What one build changed, for live reload. */
@@ -30,7 +32,7 @@ export interface StateChange {
 }
 
 export function createPreviewState(config: ResolvedConfig): PreviewState {
-  return { config, newsletters: new Map(), articleProblems: new Map(), configProblems: [], buildProblems: [], lastBuild: null };
+  return { config, newsletters: new Map(), articleProblems: new Map(), configProblems: [], buildProblems: [], lastBuild: null, version: 0 };
 }
 
 /**

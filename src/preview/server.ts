@@ -1,15 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { loadConfig } from '../io/load-config.js';
 import type { ProjectWatcher } from '../io/watch-project.js';
 import { watchProjectSettled } from '../io/watch-settled.js';
 import { warmUpRenderer } from './warm-up.js';
-import { isAllowedHost, RequestBodyError, send } from './http.js';
+import { ClientGoneError, isAllowedHost, RequestBodyError, send } from './http.js';
 import { startInbox, type CaughtMessage, type Inbox } from './inbox.js';
 import { listenError } from './listen-error.js';
 import { createLiveReloadHub } from './live-reload.js';
+import { createPageCache } from './page-cache.js';
 import { createPreviewBuilder, type RebuildReport } from './preview-builder.js';
 import { matchRoute, type Route } from './router.js';
 import { assetRoutes } from './routes/asset-routes.js';
@@ -21,6 +24,7 @@ import { sendErrorPage, type PreviewContext } from './routes/preview-context.js'
 import { viewerRoutes } from './routes/viewer-route.js';
 import { testSends } from './routes/send-route.js';
 import { loadEnvFile } from '../send/load-env-file.js';
+import type { Timeouts } from '../send/smtp-errors.js';
 import { checkRequestTarget } from './safe-path.js';
 
 export interface PreviewOptions {
@@ -39,6 +43,8 @@ export interface PreviewOptions {
    * @default process.env over the project's `.env`, as `npm run send-test` reads them
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /** SMTP timeouts of test sends in ms. @default send-test's: { connectionMs: 10000, greetingMs: 10000, socketMs: 30000 } */
+  sendTimeouts?: Partial<Timeouts>;
   /** Saves within this many ms count as one change. @default 20 */
   debounceMs?: number;
   /** Told about rebuilds, caught mail and failed requests; the library itself never prints. */
@@ -48,7 +54,9 @@ export interface PreviewOptions {
 export type PreviewEvent =
   | { type: 'rebuilt'; report: RebuildReport }
   | { type: 'mail'; message: CaughtMessage }
-  | { type: 'request-failed'; method: string; url: string; error: unknown };
+  | { type: 'request-failed'; method: string; url: string; error: unknown }
+  /** The client closed the connection before it had sent its whole request: worth one line, not an error. */
+  | { type: 'request-aborted'; method: string; url: string };
 
 export interface PreviewServer {
   /** `http://127.0.0.1:<port>/` */
@@ -119,12 +127,23 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       hub,
       bootId,
       port: () => (server.address() as AddressInfo).port,
-      loadEnv: async () => (options.env ? { ...options.env } : { ...(await loadEnvFile(config.root)), ...process.env }),
+      loadEnv: async () => {
+        // The three variables test sends use, read at each call: an edited .env counts at once.
+        const env = options.env ?? { ...(await loadEnvFile(config.root)), ...pickEnv(process.env) };
+        return pickEnv(env);
+      },
+      envVersion: () => {
+        // A digest, so that the password is not kept around in one more place.
+        const values = JSON.stringify([options.env ? pickEnv(options.env) : pickEnv(process.env), options.env ? null : envFileStamp(config.root)]);
+        return createHash('sha256').update(values).digest('base64url');
+      },
+      pages: createPageCache(),
+      sendTimeouts: options.sendTimeouts,
     };
     const sends = testSends(context);
     const routes: Route[] = [
       ...indexRoutes(context),
-      ...viewerRoutes(context, sends.panelFor),
+      ...viewerRoutes(context, sends),
       ...sends.routes,
       ...emailRoutes(context),
       ...inboxRoutes(context),
@@ -133,6 +152,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     ];
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       handleRequest(context, routes, request, response).catch((error: unknown) => {
+        if (error instanceof ClientGoneError) {
+          emit({ type: 'request-aborted', method: request.method ?? '', url: request.url ?? '' });
+          response.destroy();
+          return;
+        }
         emit({ type: 'request-failed', method: request.method ?? '', url: request.url ?? '', error });
         if (response.headersSent) response.destroy();
         else sendErrorPage(context, response, 500, 'Something went wrong', error instanceof Error ? error.message : String(error));
@@ -176,6 +200,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await builder.idle();
     throw error;
   }
+}
+
+const SEND_VARIABLES = ['SMTP_URL', 'SMTP_FROM', 'TEST_RECIPIENTS'] as const;
+
+/** Size and modification time of `.env`: a stat, not a read, for each page request. */
+function envFileStamp(root: string): string | null {
+  const stats = statSync(path.join(root, '.env'), { throwIfNoEntry: false });
+  return stats ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` : null;
+}
+
+function pickEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  const picked: Record<string, string | undefined> = {};
+  for (const name of SEND_VARIABLES) if (env[name] !== undefined) picked[name] = env[name];
+  return picked;
 }
 
 async function handleRequest(context: PreviewContext, routes: readonly Route[], request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -11,8 +11,9 @@ import { parseRecipients, parseSender } from './addresses.js';
 import { composeMessage } from './compose-message.js';
 import { loadEnvFile } from './load-env-file.js';
 import { parseSmtpUrl, type SmtpTarget } from './parse-smtp-url.js';
+import { redactSecrets } from './redact-secrets.js';
 import { resolveArticle } from './resolve-article.js';
-import { describeRejected, toSendError, type Timeouts } from './smtp-errors.js';
+import { describeRejected, scrubFailure, toSendError, type Timeouts } from './smtp-errors.js';
 
 export interface SendTestOptions {
   config: ResolvedConfig;
@@ -122,8 +123,11 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
     // nodemailer resolves when at least one recipient took the message; a test send needs all of them.
     const where = smtp.builtInInbox ? 'the built-in preview inbox' : smtp.shown;
     throw new RecipientsRejectedError(
-      `${where} rejected ${info.rejected.length} of ${recipients.length} recipients: ${describeRejected(info)}; ` +
-        `sent to ${info.accepted.join(', ')} only: correct or remove the rejected address and send again`,
+      redactSecrets(
+        `${where} rejected ${info.rejected.length} of ${recipients.length} recipients: ${describeRejected(scrubFailure(info, smtp.secrets))}; ` +
+          `sent to ${info.accepted.join(', ')} only: correct or remove the rejected address and send again`,
+        smtp.secrets,
+      ),
       result,
     );
   }

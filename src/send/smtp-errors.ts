@@ -1,10 +1,12 @@
 import { SendError } from '../errors.js';
-import { previewInboxUrl, redact, type SmtpTarget } from './parse-smtp-url.js';
+import { previewInboxUrl, type SmtpTarget } from './parse-smtp-url.js';
+import { redactSecrets, type SmtpSecrets } from './redact-secrets.js';
 
 /**
  * Every SMTP failure a test send can meet, as one line naming the cause and
  * the fix. Codes are nodemailer's (lib/errors.js): EAUTH, ESOCKET, ETIMEDOUT,
- * ETLS, EENVELOPE, EMESSAGE, ECONNECTION, EDNS, … All text passes `redact`.
+ * ETLS, EENVELOPE, EMESSAGE, ECONNECTION, EDNS, … All text passes `redactSecrets`:
+ * a server may echo the login (`535 … AUTH PLAIN <base64>`) in its reply.
  */
 
 /** What nodemailer puts on its errors (all optional: anything may be thrown). */
@@ -28,12 +30,24 @@ export const START_PREVIEW_HINT = 'start it with "npm run preview" in another te
 
 /** Map a nodemailer failure to a `SendError` whose message and cause hold no secret. */
 export function toSendError(error: unknown, target: SmtpTarget, timeouts: Timeouts): SendError {
-  const failure = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SmtpFailure;
-  const message = redact(describeSmtpFailure(failure, target, timeouts), target.secrets);
+  const failure = scrubFailure((typeof error === 'object' && error !== null ? error : { message: String(error) }) as SmtpFailure, target.secrets);
+  const message = redactSecrets(describeSmtpFailure(failure, target, timeouts), target.secrets);
   // The original error may quote server responses or the URL: keep only a scrubbed copy as the cause.
-  const cause = new Error(redact(text(failure.message), target.secrets));
+  const cause = new Error(redactSecrets(text(failure.message), target.secrets));
   if (typeof failure.code === 'string') Object.assign(cause, { code: failure.code });
   return new SendError(message, { cause });
+}
+
+/**
+ * The failure with its texts scrubbed before they are cut to one line: a
+ * base64 token cut in half would no longer be recognised as the password.
+ */
+export function scrubFailure<T extends { message?: unknown; response?: unknown; rejectedErrors?: unknown }>(failure: T, secrets: SmtpSecrets): T {
+  const scrub = (value: unknown) => (typeof value === 'string' ? redactSecrets(value, secrets) : value);
+  const rejectedErrors = Array.isArray(failure.rejectedErrors)
+    ? failure.rejectedErrors.map((entry: unknown) => (typeof entry === 'object' && entry !== null ? { ...entry, response: scrub((entry as { response?: unknown }).response) } : entry))
+    : failure.rejectedErrors;
+  return { ...failure, message: scrub(failure.message), response: scrub(failure.response), rejectedErrors };
 }
 
 /** One line for one failure. Pure. */

@@ -1,7 +1,15 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startInbox, type Inbox } from '../../src/preview/inbox.js';
-import { EXTERNAL_ADDRESS } from './preview-helpers.js';
+import { EXTERNAL_ADDRESS, smtpSession } from './preview-helpers.js';
+
+/** A full garbage collection on demand, so that memory readings show what is still referenced. */
+function exposeGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
 
 describe('built-in inbox', () => {
   let inbox: Inbox | undefined;
@@ -60,6 +68,35 @@ describe('built-in inbox', () => {
     await send(inbox.port, 'Zweite');
     expect(inbox.messages().map((message) => message.subject)).toEqual(['Zweite']);
   });
+
+  it('reads a message over the size limit to its end without keeping it, answers 552, and goes on working', async () => {
+    const limit = 1024 * 1024;
+    const size = 64 * 1024 * 1024;
+    inbox = await startInbox({ port: 0, maxMessageBytes: limit });
+    const gc = exposeGc();
+    gc();
+    const baseline = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    // Live buffer memory while the message streams in: the old inbox kept every chunk until the end.
+    const sampler = setInterval(() => {
+      gc();
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - baseline);
+    }, 25);
+    const session = await smtpSession(inbox.port);
+    let replies: string[];
+    try {
+      replies = await session.send(size);
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(replies.at(-1)).toBe(`552 5.3.4 message larger than ${limit} bytes: the preview inbox takes at most that`);
+    expect(inbox.messages()).toEqual([]);
+    expect(peak, `${Math.round(peak / 1024 / 1024)} MB of buffers were held while a ${size / 1024 / 1024} MB message came in`).toBeLessThan(16 * 1024 * 1024);
+    // The same session takes a message within the limit afterwards.
+    expect((await session.send(1000)).at(-1)).toMatch(/^250 /);
+    await session.quit();
+    expect(inbox.messages()).toHaveLength(1);
+  }, 60_000);
 
   it.skipIf(!EXTERNAL_ADDRESS)(`listens on loopback only (refuses ${EXTERNAL_ADDRESS ?? 'another interface'})`, async () => {
     inbox = await startInbox({ port: 0 });

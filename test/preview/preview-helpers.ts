@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 
 /** An IPv4 address of this machine other than loopback, to show the servers do not answer there; undefined when there is none. */
@@ -108,3 +109,58 @@ export function openEventStream(port: number): Promise<EventStream> {
 
 /** A `rebuilt` event that names this file. */
 export const touches = (file: string) => (data: unknown) => (data as { files: string[] }).files.includes(file);
+
+export interface SmtpSession {
+  /** One message of about `size` bytes (lines of 1000 bytes); resolves with the replies from MAIL FROM to the final dot. */
+  send(size: number): Promise<string[]>;
+  quit(): Promise<void>;
+}
+
+/**
+ * A plain SMTP client on a raw socket, for sizes nodemailer would refuse
+ * before sending (it honours the SIZE the server announces). Writes honour
+ * TCP back-pressure.
+ */
+export async function smtpSession(port: number): Promise<SmtpSession> {
+  const socket = net.connect({ host: '127.0.0.1', port });
+  socket.setEncoding('utf8');
+  let buffer = '';
+  const waiting: ((reply: string) => void)[] = [];
+  const ready: string[] = [];
+  socket.on('data', (text: string) => {
+    buffer += text;
+    let end: number;
+    while ((end = buffer.indexOf('\r\n')) !== -1) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (/^\d{3}-/.test(line)) continue; // not the last line of a multi-line reply
+      const waiter = waiting.shift();
+      if (waiter) waiter(line);
+      else ready.push(line);
+    }
+  });
+  const reply = () => new Promise<string>((resolve) => (ready.length > 0 ? resolve(ready.shift() as string) : waiting.push(resolve)));
+  const command = async (line: string) => {
+    socket.write(`${line}\r\n`);
+    return reply();
+  };
+  await reply(); // greeting
+  await command('EHLO client.test');
+  return {
+    async send(size) {
+      const replies = [await command('MAIL FROM:<a@example.com>'), await command('RCPT TO:<b@example.com>'), await command('DATA')];
+      const block = Buffer.from(`${'x'.repeat(998)}\r\n`.repeat(64));
+      socket.write('Subject: size test\r\n\r\n');
+      for (let sent = 0; sent < size; sent += block.length) {
+        const chunk = size - sent < block.length ? block.subarray(0, Math.max(2, size - sent)) : block;
+        if (!socket.write(chunk)) await new Promise((drained) => socket.once('drain', drained));
+      }
+      replies.push(await command('\r\n.'));
+      return replies;
+    },
+    async quit() {
+      await command('QUIT');
+      socket.destroy();
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startInbox } from '../../src/preview/inbox.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
@@ -16,11 +16,13 @@ describe('preview server', () => {
   let project: TempProject;
   let preview: PreviewServer;
   let events: EventStream;
+  /** Read by the preview at each use: tests may change it. */
+  const env: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
     project = await makeProject({ samples: true });
     await project.write('secret.txt', 'TOP-SECRET-MARKER\n');
-    preview = await startPreview({ root: project.root, port: 0, smtpPort: 0, env: {}, debounceMs: 20 });
+    preview = await startPreview({ root: project.root, port: 0, smtpPort: 0, env, debounceMs: 20 });
     events = await openEventStream(preview.port);
   });
   afterAll(async () => {
@@ -336,6 +338,41 @@ describe('preview server', () => {
     expect((await get('/inbox')).body).not.toContain('opfer@example.com');
   });
 
+  it('serves pages from memory, and never one that is out of date: SMTP settings, inbox count and recipients count', async () => {
+    const viewer = '/view/ki-chips-wettruesten?view=text';
+    const first = await get(viewer);
+    expect((await get(viewer)).body).toBe(first.body);
+    expect(first.body).toContain('the built-in <a href="/inbox">inbox</a>');
+
+    env.SMTP_URL = 'smtp://127.0.0.1:2600';
+    env.SMTP_FROM = 'Chefredaktion <chef@example.com>';
+    try {
+      const changed = (await get(viewer)).body;
+      expect(changed).toContain('Sent through <code>smtp://127.0.0.1:2600</code>');
+      expect(changed).toContain('Chefredaktion');
+    } finally {
+      delete env.SMTP_URL;
+      delete env.SMTP_FROM;
+    }
+    expect((await get(viewer)).body).toBe(first.body);
+
+    const count = async (page: string) => Number(/data-inbox-count>(\d+)</.exec((await get(page)).body)?.[1]);
+    const before = { index: await count('/'), viewer: await count(viewer), inbox: (await get('/inbox')).body };
+    const caught = events.next('mail');
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: preview.smtpPort ?? 0, secure: false });
+    await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', subject: 'Zählt mit', text: 'x' });
+    transport.close();
+    await caught;
+    expect(await count('/')).toBe(before.index + 1);
+    expect(await count(viewer)).toBe(before.viewer + 1);
+    expect((await get('/inbox')).body).toContain('Zählt mit');
+    expect(before.inbox).not.toContain('Zählt mit');
+
+    // The recipients of the last send are prefilled on every viewer page after it.
+    await rawRequest(preview.port, '/send/ki-chips-wettruesten', form({ to: 'kein-empfaenger-2' }));
+    expect((await get(viewer)).body).toContain('value="kein-empfaenger-2"');
+  });
+
   it('answers 405 for a wrong method and 404 elsewhere', async () => {
     expect((await rawRequest(preview.port, '/', { method: 'POST' })).status).toBe(405);
     expect((await get('/nothing')).status).toBe(404);
@@ -365,6 +402,30 @@ describe('test sends through SMTP_URL', () => {
       await preview.close();
       await catcher.close();
       await project.remove();
+    }
+  });
+});
+
+describe('SMTP settings from .env', () => {
+  it('an edited .env shows on the next page, although pages are served from memory', async () => {
+    vi.stubEnv('SMTP_URL', undefined);
+    vi.stubEnv('SMTP_FROM', undefined);
+    vi.stubEnv('TEST_RECIPIENTS', undefined);
+    const project = await makeProject({ samples: true });
+    const preview = await startPreview({ root: project.root, port: 0, smtpPort: 0 });
+    try {
+      const viewer = () => rawRequest(preview.port, '/view/openai-amazon-cloud-deal').then((response) => response.body);
+      expect(await viewer()).toContain('the built-in <a href="/inbox">inbox</a>');
+      await project.write('.env', 'SMTP_URL=smtp://127.0.0.1:2600\n');
+      expect(await viewer()).toContain('Sent through <code>smtp://127.0.0.1:2600</code>');
+      await project.write('.env', 'SMTP_URL=smtp://127.0.0.1:2601\n'); // same size
+      expect(await viewer()).toContain('Sent through <code>smtp://127.0.0.1:2601</code>');
+      await rm(path.join(project.root, '.env'));
+      expect(await viewer()).toContain('the built-in <a href="/inbox">inbox</a>');
+    } finally {
+      await preview.close();
+      await project.remove();
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -54,10 +54,22 @@ describe('toSendError', () => {
     );
     expect(error).toBeInstanceOf(SendError);
     expect(error.code).toBe('E_SEND');
-    expect(error.message).toContain('"535 bad password ****"');
-    expect((error.cause as Error).message).toBe('Invalid login for **** (****)');
+    expect(error.message).toContain('"535 bad password ***"');
+    expect((error.cause as Error).message).toBe('Invalid login for *** (***)');
     expect((error.cause as { code?: string }).code).toBe('EAUTH');
     expect(JSON.stringify(error.problems)).not.toMatch(/Geheim/);
+  });
+
+  it('scrubs a reply before cutting it to one line, so that a cut base64 token cannot slip through', () => {
+    const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+    const password = base64('Geheim/42');
+    // An AUTH LOGIN echo; the line is cut at 200 characters, with these paddings inside the password's token.
+    for (const padding of [155, 157, 159]) {
+      const response = `535 5.7.8 ${'x'.repeat(padding)} ${base64('news@example.com')} ${password}`;
+      const error = toSendError({ code: 'EAUTH', command: 'AUTH LOGIN', response, responseCode: 535 }, target, timeouts);
+      expect(error.message).not.toContain(password.slice(0, 4));
+      expect(error.message).toMatch(/x \*\*\* \*\*\*"\)/);
+    }
   });
 
   it('copes with anything thrown', () => {

@@ -22,6 +22,10 @@ export interface TestServerOptions {
   dataReply?: { code: number; message: string };
   /** Offer STARTTLS (smtp-server's built-in self-signed certificate). @default false */
   startTls?: boolean;
+  /** Login methods offered, in order (nodemailer takes the first). @default ['PLAIN', 'LOGIN'] */
+  authMethods?: ('PLAIN' | 'LOGIN')[];
+  /** Refuse every login with a 535 that quotes the AUTH exchange in base64, as some servers log it back. */
+  echoAuth?: boolean;
 }
 
 export interface TestServer {
@@ -47,9 +51,16 @@ export async function startSmtpServer(options: TestServerOptions = {}): Promise<
     disabledCommands: options.startTls ? [] : ['STARTTLS'],
     allowInsecureAuth: true, // loopback only; TLS behaviour is tested separately
     authOptional: auth === null,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: options.authMethods ?? ['PLAIN', 'LOGIN'],
     onAuth(login, _session, callback) {
       logins.push({ user: login.username ?? '', pass: login.password ?? '' });
+      if (options.echoAuth) {
+        const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+        const line =
+          login.method === 'PLAIN' ? `AUTH PLAIN ${base64(`\0${login.username ?? ''}\0${login.password ?? ''}`)}` : `AUTH LOGIN ${base64(login.username ?? '')} ${base64(login.password ?? '')}`;
+        callback(Object.assign(new Error(`5.7.8 Authentication failed for ${line}`), { responseCode: 535 }));
+        return;
+      }
       if (auth !== null && login.username === auth.user && login.password === auth.pass) callback(null, { user: login.username });
       else callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
     },

@@ -12,7 +12,7 @@ import { SLUG_PATTERN } from './slug.js';
  * `GET /email/<slug>.html|.txt`: exactly the built files, byte for byte.
  * `GET /dark/<slug>.html`: the HTML with its dark-mode styles switched on.
  * Only slugs of newsletters the preview built are served, and only from the
- * output folder.
+ * output folder; each file is read (and rewritten for dark mode) once per build.
  */
 export function emailRoutes(context: PreviewContext): Route[] {
   return [
@@ -20,7 +20,7 @@ export function emailRoutes(context: PreviewContext): Route[] {
       method: 'GET',
       pattern: new RegExp(`^/email/${SLUG_PATTERN}\\.(html|txt)$`),
       async handle({ response, params: [slug = '', extension = ''] }) {
-        const content = await readBuilt(context, response, slug, extension === 'html' ? 'html' : 'txt');
+        const content = await readBuilt(context, response, slug, extension === 'html' ? 'html' : 'txt', (bytes) => bytes);
         if (content === null) return;
         if (extension === 'html') send(response, 200, 'text/html; charset=utf-8', content, EMAIL_CSP);
         else send(response, 200, 'text/plain; charset=utf-8', content, EMAIL_CSP);
@@ -30,15 +30,22 @@ export function emailRoutes(context: PreviewContext): Route[] {
       method: 'GET',
       pattern: new RegExp(`^/dark/${SLUG_PATTERN}\\.html$`),
       async handle({ response, params: [slug = ''] }) {
-        const content = await readBuilt(context, response, slug, 'html');
-        if (content !== null) send(response, 200, 'text/html; charset=utf-8', renderDarkEmail(content.toString('utf8')), EMAIL_CSP);
+        const content = await readBuilt(context, response, slug, 'dark', (bytes) => renderDarkEmail(bytes.toString('utf8')));
+        if (content !== null) send(response, 200, 'text/html; charset=utf-8', content, EMAIL_CSP);
       },
     },
   ];
 }
 
-/** The built file of a known newsletter, or null after answering 404. */
-async function readBuilt(context: PreviewContext, response: ServerResponse, slug: string, extension: 'html' | 'txt'): Promise<Buffer | null> {
+/** The built file of a known newsletter, passed through `transform` (once per build), or null after answering 404. */
+async function readBuilt(
+  context: PreviewContext,
+  response: ServerResponse,
+  slug: string,
+  variant: 'html' | 'txt' | 'dark',
+  transform: (bytes: Buffer) => Buffer | string,
+): Promise<Buffer | null> {
+  const extension = variant === 'txt' ? 'txt' : 'html';
   const newsletter: PreviewNewsletter | undefined = findNewsletter(context.builder.state, slug);
   const expected = resolveInside(context.builder.state.config.paths.out, `${slug}.${extension}`);
   const file = newsletter ? (extension === 'html' ? newsletter.htmlFile : newsletter.textFile) : undefined;
@@ -47,7 +54,7 @@ async function readBuilt(context: PreviewContext, response: ServerResponse, slug
     return null;
   }
   try {
-    return await readFile(file);
+    return await context.pages.get(`/${variant}/${slug}`, `${context.builder.state.version}:${file}`, async () => transform(await readFile(file)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     sendErrorPage(context, response, 404, 'Not found', `${extension === 'html' ? 'The HTML' : 'The text'} file of "${slug}" is gone from the output folder: save the article to build it again.`);

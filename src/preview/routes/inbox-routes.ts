@@ -4,17 +4,18 @@ import { INBOX_LIMIT } from '../inbox.js';
 import { renderInboxPage } from '../render-inbox-page.js';
 import { isMessageView, renderMessagePage } from '../render-message-page.js';
 import type { Route, RouteRequest } from '../router.js';
-import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { sendErrorPage, versionOf, type PreviewContext } from './preview-context.js';
 
 /**
  * The built-in inbox: `GET /inbox`, `GET /inbox/<id>[?view=html|text|headers]`,
  * `GET /inbox/<id>.html` (the HTML part, scripts blocked), `GET /inbox/<id>.eml`
- * (the raw message) and `POST /inbox/clear`.
+ * (the raw message) and `POST /inbox/clear`. Pages are rendered once per
+ * inbox (and build) version.
  */
 export function inboxRoutes(context: PreviewContext): Route[] {
-  const withInbox = (handle: (inbox: Inbox, request: RouteRequest) => void) => (request: RouteRequest) => {
+  const withInbox = (handle: (inbox: Inbox, request: RouteRequest) => Promise<void> | void) => async (request: RouteRequest) => {
     if (context.inbox === null) sendErrorPage(context, request.response, 404, 'The inbox is off', 'This preview was started without the built-in SMTP inbox.');
-    else handle(context.inbox, request);
+    else await handle(context.inbox, request);
   };
   const message = (inbox: Inbox, request: RouteRequest) => {
     const found = inbox.get(request.params[0] ?? '');
@@ -25,27 +26,33 @@ export function inboxRoutes(context: PreviewContext): Route[] {
     {
       method: 'GET',
       pattern: /^\/inbox$/,
-      handle: withInbox((inbox, { response }) =>
-        sendPage(response, 200, renderInboxPage({ messages: inbox.messages(), address: `smtp://127.0.0.1:${inbox.port}`, limit: INBOX_LIMIT, assetVersion: context.bootId })),
-      ),
+      handle: withInbox(async (inbox, { response }) => {
+        const page = await context.pages.get('/inbox', versionOf(context), () =>
+          renderInboxPage({ messages: inbox.messages(), address: `smtp://127.0.0.1:${inbox.port}`, limit: INBOX_LIMIT, assetVersion: context.bootId }),
+        );
+        sendPage(response, 200, page);
+      }),
     },
     {
       method: 'GET',
       pattern: /^\/inbox\/(\d+)$/,
-      handle: withInbox((inbox, request) => {
+      handle: withInbox(async (inbox, request) => {
         const found = message(inbox, request);
         if (!found) return;
         const requested = request.query.get('view');
         const view = isMessageView(requested) ? requested : 'html';
-        sendPage(request.response, 200, renderMessagePage({ message: found, view, inboxCount: inbox.messages().length, assetVersion: context.bootId }));
+        const page = await context.pages.get(`/inbox/${found.id}?view=${view}`, versionOf(context), () =>
+          renderMessagePage({ message: found, view, inboxCount: inbox.messages().length, assetVersion: context.bootId }),
+        );
+        sendPage(request.response, 200, page);
       }),
     },
     {
       method: 'GET',
       pattern: /^\/inbox\/(\d+)\.html$/,
-      handle: withInbox((inbox, request) => {
+      handle: withInbox(async (inbox, request) => {
         const found = message(inbox, request);
-        if (found) send(request.response, 200, 'text/html; charset=utf-8', found.html ?? '', EMAIL_CSP);
+        if (found) send(request.response, 200, 'text/html; charset=utf-8', await context.pages.get(`/inbox/${found.id}.html`, String(inbox.version), () => found.html ?? ''), EMAIL_CSP);
       }),
     },
     {

@@ -1,4 +1,6 @@
+import type { Timeouts } from '../../send/smtp-errors.js';
 import type { Inbox } from '../inbox.js';
+import type { PageCache } from '../page-cache.js';
 import type { LiveReloadHub } from '../live-reload.js';
 import type { PreviewBuilder } from '../preview-builder.js';
 import { renderErrorPage } from '../render-error-page.js';
@@ -17,6 +19,17 @@ export interface PreviewContext {
   port(): number;
   /** SMTP_URL, SMTP_FROM, TEST_RECIPIENTS for test sends, read when needed (an edited .env counts at once). */
   loadEnv(): Promise<Record<string, string | undefined>>;
+  /** Changes whenever what `loadEnv` would return may have changed; cheap enough for every request. */
+  envVersion(): string;
+  /** Pages and files rendered once per version (see `versionOf`). */
+  pages: PageCache;
+  /** SMTP timeouts of test sends; unset parts keep send-test's defaults. */
+  sendTimeouts?: Partial<Timeouts>;
+}
+
+/** The build and inbox versions, which every page with the navigation depends on. */
+export function versionOf(context: PreviewContext): string {
+  return `${context.builder.state.version}.${context.inbox?.version ?? 0}`;
 }
 
 export function sendErrorPage(context: PreviewContext, response: ServerResponse, status: number, heading: string, message: string, suggestion: { href: string; label: string } | null = null): void {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { formatProblem, isNewsletterError } from '../../errors.js';
 import { parseSmtpUrl } from '../../send/parse-smtp-url.js';
+import { redactError, redactSecrets, smtpSecrets, type SmtpSecrets } from '../../send/redact-secrets.js';
 import { RecipientsRejectedError, sendTest } from '../../send/send-test.js';
-import { isSameOriginPost, readForm, redirect } from '../http.js';
+import { isSameOriginPost, readForm, redirect, send as sendResponse, wantsJson } from '../http.js';
 import { findNewsletter, type PreviewNewsletter } from '../preview-state.js';
 import { isViewMode, type SendOutcome, type SendPanel } from '../render-viewer-page.js';
 import type { Route } from '../router.js';
@@ -17,27 +18,34 @@ export interface TestSends {
   routes: Route[];
   /** The send panel of a viewer page, with the outcome of the send that redirected there, if any. */
   panelFor(newsletter: PreviewNewsletter, outcomeId: string | null): Promise<SendPanel>;
+  /** Goes up with every send: the prefilled recipients may have changed. */
+  readonly version: number;
 }
 
 /**
  * `POST /send/<slug>`: the viewer's "send test" form, through `sendTest`,
  * the same code as `npm run send-test` (fresh build, same message, same
  * errors). Without `SMTP_URL` it goes to the built-in inbox. The result is
- * shown on the viewer page the browser is redirected to.
+ * shown on the viewer page the browser is redirected to, or answered as
+ * JSON when the request asks for it (`Accept: application/json`).
+ * Everything shown about the SMTP server passes `redactSecrets`.
  */
 export function testSends(context: PreviewContext): TestSends {
   const outcomes = new Map<string, SendOutcome>();
   let lastRecipients: string | null = null;
+  let version = 0;
 
   /** Where a send goes now: built-in inbox, SMTP_URL's server (password masked) or why SMTP_URL is unusable. */
   async function target(): Promise<SendPanel['target']> {
+    let secrets: SmtpSecrets = smtpSecrets(undefined);
     try {
       const env = await context.loadEnv();
+      secrets = smtpSecrets(env.SMTP_URL);
       const smtp = parseSmtpUrl(env.SMTP_URL, context.inbox?.port);
-      return smtp.builtInInbox ? { kind: 'inbox', address: `smtp://127.0.0.1:${smtp.port}` } : { kind: 'smtp', server: smtp.shown };
+      return smtp.builtInInbox ? { kind: 'inbox', address: `smtp://127.0.0.1:${smtp.port}` } : { kind: 'smtp', server: redactSecrets(smtp.shown, secrets) };
     } catch (error) {
-      if (!isNewsletterError(error)) throw error;
-      return { kind: 'invalid', message: error.problems.map(formatProblem).join(' ') };
+      if (!isNewsletterError(error)) throw redactError(error, secrets);
+      return { kind: 'invalid', message: redactSecrets(error.problems.map(formatProblem).join(' '), secrets) };
     }
   }
 
@@ -59,8 +67,13 @@ export function testSends(context: PreviewContext): TestSends {
         }
         const recipients = (form.get('to') ?? '').trim();
         lastRecipients = recipients;
+        version++;
         const view = form.get('view');
         const outcome = await send(newsletter, recipients);
+        if (wantsJson(request)) {
+          sendResponse(response, outcome.ok ? 200 : 422, 'application/json; charset=utf-8', `${JSON.stringify(outcome)}\n`);
+          return;
+        }
         const id = randomBytes(6).toString('hex');
         outcomes.set(id, outcome);
         for (const old of outcomes.keys()) if (outcomes.size > KEPT_OUTCOMES) outcomes.delete(old);
@@ -71,8 +84,10 @@ export function testSends(context: PreviewContext): TestSends {
   ];
 
   async function send(newsletter: PreviewNewsletter, recipients: string): Promise<SendOutcome> {
+    let secrets: SmtpSecrets = smtpSecrets(undefined);
     try {
       const env = await context.loadEnv();
+      secrets = smtpSecrets(env.SMTP_URL);
       const smtp = parseSmtpUrl(env.SMTP_URL, context.inbox?.port);
       const result = await sendTest({
         config: context.builder.state.config,
@@ -80,17 +95,21 @@ export function testSends(context: PreviewContext): TestSends {
         to: recipients === '' ? [] : [recipients],
         env,
         inboxPort: context.inbox?.port,
+        timeouts: context.sendTimeouts,
       });
       const toInbox = smtp.builtInInbox || (context.inbox !== null && ['127.0.0.1', 'localhost', '::1'].includes(smtp.host) && smtp.port === context.inbox.port);
-      return { ok: true, accepted: result.accepted, rejected: result.rejected, messageId: result.messageId, bytes: result.bytes, server: result.server, toInbox };
+      return redactOutcome({ ok: true, accepted: result.accepted, rejected: result.rejected, messageId: result.messageId, bytes: result.bytes, server: result.server, toInbox }, secrets);
     } catch (error) {
-      if (error instanceof RecipientsRejectedError || isNewsletterError(error)) return { ok: false, message: error.problems.map(formatProblem).join(' ') };
-      throw error;
+      if (error instanceof RecipientsRejectedError || isNewsletterError(error)) return redactOutcome({ ok: false, message: error.problems.map(formatProblem).join(' ') }, secrets);
+      throw redactError(error, secrets); // a bug: the error page and the terminal show it, scrubbed
     }
   }
 
   return {
     routes,
+    get version() {
+      return version;
+    },
     async panelFor(_newsletter, outcomeId) {
       const sendTarget = await target();
       const env = await context.loadEnv().catch(() => ({}) as Record<string, string | undefined>);
@@ -98,4 +117,9 @@ export function testSends(context: PreviewContext): TestSends {
       return { recipients, target: sendTarget, outcome: outcomeId === null ? null : (outcomes.get(outcomeId) ?? null) };
     },
   };
+}
+
+function redactOutcome(outcome: SendOutcome, secrets: SmtpSecrets): SendOutcome {
+  if (!outcome.ok) return { ok: false, message: redactSecrets(outcome.message, secrets) };
+  return { ...outcome, server: redactSecrets(outcome.server, secrets) };
 }

@@ -10,14 +10,21 @@ import { findNewsletter, type PreviewNewsletter, type PreviewState } from '../pr
 import { groupProblems } from '../render-problems.js';
 import { isViewMode, renderViewerPage, type InboxLine, type SendPanel } from '../render-viewer-page.js';
 import type { Route } from '../router.js';
-import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { sendErrorPage, versionOf, type PreviewContext } from './preview-context.js';
 import { SLUG_PATTERN } from './slug.js';
 
-/** Builds the send panel of a viewer page. */
-export type SendPanelFor = (newsletter: PreviewNewsletter, outcomeId: string | null) => Promise<SendPanel | null>;
+/** The send panel of a viewer page, and the version of what it shows besides the environment. */
+export interface SendPanels {
+  panelFor(newsletter: PreviewNewsletter, outcomeId: string | null): Promise<SendPanel | null>;
+  readonly version: number;
+}
 
-/** `GET /view/<slug>[?view=desktop|mobile|dark|text]`: the viewer page. */
-export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor): Route[] {
+/**
+ * `GET /view/<slug>[?view=desktop|mobile|dark|text]`: the viewer page,
+ * rendered once per build, inbox, send and environment version (the page
+ * right after a send, which shows its outcome, is rendered for that request).
+ */
+export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[] {
   // Preheaders of the last good version, for when an article is failing.
   const lastPreheaders = new Map<string, string>();
 
@@ -66,18 +73,27 @@ export function viewerRoutes(context: PreviewContext, sendPanelFor: SendPanelFor
         }
         const requested = query.get('view');
         const view = isViewMode(requested) ? requested : 'desktop';
-        const articleProblems = state.articleProblems.get(newsletter.file);
-        const page = renderViewerPage({
-          newsletter,
-          view,
-          text: view === 'text' ? await readFile(newsletter.textFile, 'utf8').catch(() => '(the text file is missing: save the article to build it again)') : null,
-          inboxLine: await inboxLine(state, newsletter),
-          problems: groupProblems([...state.configProblems, ...state.buildProblems], new Map(articleProblems ? [[newsletter.file, articleProblems]] : [])),
-          send: await sendPanelFor(newsletter, query.get('sent')),
-          inboxCount: context.inbox?.messages().length ?? null,
-          assetVersion: context.bootId,
-        });
-        sendPage(response, 200, page);
+        const outcome = query.get('sent');
+        const render = async () => {
+          const articleProblems = state.articleProblems.get(newsletter.file);
+          return renderViewerPage({
+            newsletter,
+            view,
+            text: view === 'text' ? await readFile(newsletter.textFile, 'utf8').catch(() => '(the text file is missing: save the article to build it again)') : null,
+            inboxLine: await inboxLine(state, newsletter),
+            problems: groupProblems([...state.configProblems, ...state.buildProblems], new Map(articleProblems ? [[newsletter.file, articleProblems]] : [])),
+            send: await sends.panelFor(newsletter, outcome),
+            inboxCount: context.inbox?.messages().length ?? null,
+            assetVersion: context.bootId,
+          });
+        };
+        if (outcome !== null) {
+          sendPage(response, 200, await render());
+          return;
+        }
+        // The sender, the send panel and the prefilled recipients come from SMTP_URL, SMTP_FROM and TEST_RECIPIENTS.
+        const version = `${versionOf(context)}.${sends.version}.${context.envVersion()}`;
+        sendPage(response, 200, await context.pages.get(`/view/${newsletter.slug}?view=${view}`, version, render));
       },
     },
   ];
