@@ -6,7 +6,7 @@ import { writeFileAtomic } from './write-output.js';
 /** Compiled layout skeletons under `out/`, so a build whose layouts are known never loads MJML. */
 export const SKELETON_FILE = '.build-skeletons.json';
 /** Bumped whenever the skeleton format or the way it is filled changes. */
-const SKELETON_FORMAT = 1;
+const SKELETON_FORMAT = 2;
 
 interface SkeletonFile extends SkeletonStore {
   format: number;

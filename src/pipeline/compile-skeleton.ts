@@ -1,4 +1,5 @@
 import type { Juice, JuiceNode } from './load-juice.js';
+import { probeCopies, type CopyRules } from './probe-copies.js';
 import type { LayoutStructure } from './split-layout.js';
 
 /**
@@ -11,6 +12,8 @@ export interface LayoutSkeleton {
   html: string[];
   /** One per slot, in document order (`html.length === slots.length + 1`). */
   slots: SkeletonSlot[];
+  /** Slots where MJML does not copy every value as written (see probe-copies.ts). */
+  copies: CopyRules;
 }
 
 export interface SkeletonSlot {
@@ -33,6 +36,8 @@ export type SkeletonResult = { ok: true; skeleton: LayoutSkeleton } | { ok: fals
 /** Marks where content `index` goes in the MJML that is compiled once. */
 export const contentMarker = (index: number) => `@@C:${index}@@`;
 const MARKERS = /@@C:(\d+)@@|@@[ER]:[\w.]+@@/g;
+/** The conditional comments whose white space MJML minifies (mjml-core/lib/helpers/minifyOutlookConditionnals.js). */
+const OUTLOOK_CONDITIONAL = /<!--\[if\s[^\]]+]>[\s\S]*?<!\[endif]-->/g;
 const RAW_TEXT_ELEMENTS = new Set(['title', 'style', 'script', 'textarea']);
 /** Rules with these pseudo-classes are skipped by juice (`juice.ignoredPseudos`). */
 const IGNORED_PSEUDOS = /:(?:hover|active|focus|visited|link)\b/;
@@ -101,7 +106,14 @@ export async function compileSkeleton(structure: LayoutStructure, compileMjml: (
   for (let content = 0; content < structure.tags.length; content++) {
     if (!placed.has(content)) return { ok: false, reason: `MJML dropped the content of <${structure.tags[content]}>` };
   }
-  return { ok: true, skeleton: { structure, html, slots } };
+  // MJML collapses white space between the tags of an Outlook conditional comment, also where a
+  // `<!--[if !mso]><!-->` leaves its content visible to HTML parsers (mjml-core minifyOutlookConditionnals)
+  for (const block of compiled.matchAll(OUTLOOK_CONDITIONAL)) {
+    if (/@@C:\d+@@/.test(block[0])) return { ok: false, reason: 'an article content would sit inside an Outlook conditional comment' };
+  }
+  const probed = await probeCopies(mjml, compiled, compileMjml);
+  if (!probed.ok) return probed;
+  return { ok: true, skeleton: { structure, html, slots, copies: probed.copies } };
 }
 
 /** Decides which ancestors of a slot the inline CSS can see; the others need not be reproduced around the content. */

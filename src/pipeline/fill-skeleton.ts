@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { LayoutSkeleton } from './compile-skeleton.js';
 import { TOKEN_PATTERN } from './layout-shape.js';
 import { mjmlJuiceOptions, type Juice } from './load-juice.js';
+import { uncopyableValue } from './probe-copies.js';
 
 export type FillResult = { ok: true; html: string } | { ok: false; reason: string };
 
@@ -51,6 +52,8 @@ export function fillSkeleton(skeleton: LayoutSkeleton, mjml: string, values: Rea
     position = end + next.length;
   }
   if (position !== mjml.length) return fail('the MJML structure differs from its shape');
+  const uncopyable = uncopyableValue(skeleton.copies, values, contents);
+  if (uncopyable) return fail(uncopyable);
 
   // 2. Inline the CSS into every content that has elements, in one juice run.
   const filled: string[] = [];

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const store: SkeletonStore = {
   shapes: { 'author=null': 'abc', 'image=null': { unusable: 'a reason' } },
-  skeletons: { abc: { structure: { key: 'abc', parts: ['<mjml>', '</mjml>'], tags: ['mj-text'], inlineCss: '' }, html: ['<html>', '</html>'], slots: [] } },
+  skeletons: { abc: { structure: { key: 'abc', parts: ['<mjml>', '</mjml>'], tags: ['mj-text'], inlineCss: '' }, html: ['<html>', '</html>'], slots: [], copies: {} } },
 };
 
 describe('skeleton cache', () => {
@@ -28,7 +28,7 @@ describe('skeleton cache', () => {
     expect(await loadSkeletonStore(dir, 'key-1')).toEqual({ shapes: {}, skeletons: {} });
     await writeSkeletonStore(dir, 'key-1', store);
     expect(await loadSkeletonStore(dir, 'key-2')).toEqual({ shapes: {}, skeletons: {} });
-    await writeFile(path.join(dir, SKELETON_FILE), '{"format":1,"inputsKey":"key-1","shapes":');
+    await writeFile(path.join(dir, SKELETON_FILE), '{"format":2,"inputsKey":"key-1","shapes":');
     expect(await loadSkeletonStore(dir, 'key-1')).toEqual({ shapes: {}, skeletons: {} });
   });
 });
