@@ -39,8 +39,6 @@ const MARKERS = /@@C:(\d+)@@|@@[ER]:[\w.]+@@/g;
 /** The conditional comments whose white space MJML minifies (mjml-core/lib/helpers/minifyOutlookConditionnals.js). */
 const OUTLOOK_CONDITIONAL = /<!--\[if\s[^\]]+]>[\s\S]*?<!\[endif]-->/g;
 const RAW_TEXT_ELEMENTS = new Set(['title', 'style', 'script', 'textarea']);
-/** Rules with these pseudo-classes are skipped by juice (`juice.ignoredPseudos`). */
-const IGNORED_PSEUDOS = /:(?:hover|active|focus|visited|link)\b/;
 /** Selectors whose matches depend only on an element and the tag, class and id of its ancestors. */
 const CONTEXT_FREE_SELECTOR = /^[\w\s.#*>-]+$/;
 
@@ -131,7 +129,7 @@ function analyseInlineCss(css: string, juice: Juice): { ok: true; keep: Ancestor
   const ancestorCompounds: string[] = [];
   let keepAll = false;
   for (const [selector] of juice.parseCss(css)) {
-    if (IGNORED_PSEUDOS.test(selector)) continue;
+    if (juice.ignoresSelector(selector)) continue;
     if (!CONTEXT_FREE_SELECTOR.test(selector)) return { ok: false, reason: `the inline CSS selector "${selector}" looks beyond tag, class and id` };
     if (selector.includes('>')) keepAll = true;
     ancestorCompounds.push(...selector.trim().split(/\s+/).slice(0, -1));
