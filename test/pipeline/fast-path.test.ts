@@ -65,7 +65,7 @@ describe('fast path: output identical to the full MJML path', () => {
     // author, source count and FAQ entry count are text, not structure
     expect(Object.keys(store.skeletons)).toHaveLength(48);
     expect(Object.values(store.skeletons).every((skeleton) => !('unusable' in skeleton))).toBe(true);
-  });
+  }, 120_000); // 48 layouts, each compiled twice (with placeholders, with probe values), and 72 full compiles
 
   it('on every Markdown construct, in the body, the check box and an FAQ answer', async () => {
     await checkCorpus(constructArticles());
