@@ -1,5 +1,5 @@
 import type { Juice, JuiceNode } from './load-juice.js';
-import { probeCopies, type CopyRules } from './probe-copies.js';
+import { probeCopies, type CopyRules, type ProbeMemo } from './probe-copies.js';
 import type { LayoutStructure } from './split-layout.js';
 
 /**
@@ -48,7 +48,7 @@ const CONTEXT_FREE_SELECTOR = /^[\w\s.#*>-]+$/;
  * Returns a reason instead when the result could not be filled exactly as the
  * full path would render it; articles of that structure then take the full path.
  */
-export async function compileSkeleton(structure: LayoutStructure, compileMjml: (mjml: string) => Promise<string>, juice: Juice): Promise<SkeletonResult> {
+export async function compileSkeleton(structure: LayoutStructure, compileMjml: (mjml: string) => Promise<string>, juice: Juice, probes: ProbeMemo = {}): Promise<SkeletonResult> {
   const css = analyseInlineCss(structure.inlineCss, juice);
   if (!css.ok) return css;
 
@@ -109,7 +109,7 @@ export async function compileSkeleton(structure: LayoutStructure, compileMjml: (
   for (const block of compiled.matchAll(OUTLOOK_CONDITIONAL)) {
     if (/@@C:\d+@@/.test(block[0])) return { ok: false, reason: 'an article content would sit inside an Outlook conditional comment' };
   }
-  const probed = await probeCopies(mjml, compiled, compileMjml);
+  const probed = await probeCopies(mjml, compiled, compileMjml, probes);
   if (!probed.ok) return probed;
   return { ok: true, skeleton: { structure, html, slots, copies: probed.copies } };
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
+import { bodyBlocks } from './split-layout.js';
 
 /**
  * Which article values MJML copies into a compiled layout exactly as written.
@@ -69,6 +71,9 @@ export interface CopyRule {
 /** Per placeholder (`@@E:path@@`, `@@R:path@@`, `@@C:index@@`): the values MJML does not copy as written. Plain JSON, cached with the skeleton. */
 export type CopyRules = Record<string, CopyRule>;
 
+/** mj-navbar's hamburger and mj-carousel make new random ids in every compile. */
+const RANDOM = 'MJML makes different HTML for this layout on every compile (random ids)';
+
 /** Every placeholder in MJML or compiled HTML: a content (`@@C:n@@`) or a per-article value in an attribute. */
 const PLACEHOLDERS = /@@C:\d+@@|@@[ER]:[\w.]+@@/g;
 
@@ -78,9 +83,95 @@ const PLACEHOLDERS = /@@C:\d+@@|@@[ER]:[\w.]+@@/g;
  * slots where MJML does not copy them as written. One extra compile when
  * every probe comes through; about a dozen more when one does not.
  */
-export async function probeCopies(mjml: string, compiled: string, compile: (mjml: string) => Promise<string>): Promise<{ ok: true; copies: CopyRules } | { ok: false; reason: string }> {
+export async function probeCopies(
+  mjml: string,
+  compiled: string,
+  compile: (mjml: string) => Promise<string>,
+  memo: ProbeMemo = {},
+): Promise<{ ok: true; copies: CopyRules } | { ok: false; reason: string }> {
   const placeholders = [...new Set(mjml.match(PLACEHOLDERS) ?? [])];
-  if (placeholders.length === 0) return { ok: true, copies: {} };
+  const places = placesOf(mjml);
+  if (places && places.blocks.every((block) => memo[block.key])) return { ok: true, copies: fromMemo(mjml, places, memo) };
+  const probed = await probeLayout(mjml, compiled, compile, placeholders);
+  if (probed.ok && places) {
+    for (const block of places.blocks) {
+      const rules: Record<string, string[]> = {};
+      for (const [local, placeholder] of block.placeholders) rules[local] = probed.copies[placeholder]?.features ?? [];
+      memo[block.key] = rules;
+    }
+  }
+  return probed;
+}
+
+/**
+ * What was learnt by probing, per block of a layout: a child of `<mj-body>`,
+ * or the rest of the MJML (head, root and body tags), each keyed by its own
+ * MJML and the rest's. MJML renders each child of the body by itself and
+ * only adds up what goes into the head, so a block's placeholders are copied
+ * alike in every layout that has the same block and the same rest: a layout
+ * made only of known blocks needs no probe compile. Per block: the names of
+ * the features MJML changes for each placeholder (`[]`: copied as written),
+ * the placeholders named by their order in the block.
+ */
+export type ProbeMemo = Record<string, Record<string, string[]>>;
+
+interface Places {
+  blocks: { key: string; placeholders: Map<string, string> }[];
+}
+
+/** The blocks of a layout's MJML with their keys and placeholders; undefined when its body cannot be cut into blocks. */
+function placesOf(mjml: string): Places | undefined {
+  const spans = bodyBlocks(mjml);
+  if (spans.length === 0) return undefined;
+  const first = spans[0]?.start ?? 0;
+  const last = spans[spans.length - 1]?.end ?? mjml.length;
+  // content numbers shift with the blocks before them: a block is named by its placeholders' order instead
+  const neutral = (text: string) => text.replace(/@@C:\d+@@/g, '@@C@@');
+  const rest = mjml.slice(0, first) + mjml.slice(last);
+  const restKey = hash(`rest\u0000${neutral(rest)}`);
+  const placeholdersIn = (text: string) => new Map([...new Set(text.match(PLACEHOLDERS) ?? [])].map((placeholder, index) => [`${index}:${placeholder.startsWith('@@C:') ? '@@C@@' : placeholder}`, placeholder]));
+  return {
+    blocks: [
+      { key: restKey, placeholders: placeholdersIn(rest) },
+      ...spans.map(({ start, end }) => {
+        const text = mjml.slice(start, end);
+        return { key: hash(`${restKey}\u0000${neutral(text)}`), placeholders: placeholdersIn(text) };
+      }),
+    ],
+  };
+}
+
+/** The copy rules of a layout made of known blocks: per placeholder, what MJML changes in any block it is in. */
+function fromMemo(mjml: string, places: Places, memo: ProbeMemo): CopyRules {
+  const features = new Map<string, Set<string>>();
+  for (const block of places.blocks) {
+    for (const [local, placeholder] of block.placeholders) {
+      const known = memo[block.key]?.[local];
+      const found = features.get(placeholder) ?? new Set<string>();
+      for (const feature of Array.isArray(known) ? known : ['any']) found.add(String(feature));
+      features.set(placeholder, found);
+    }
+  }
+  const copies: CopyRules = {};
+  for (const [placeholder, found] of features) if (found.size > 0) copies[placeholder] = { slot: describeSlot(mjml, placeholder), features: [...found] };
+  return copies;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** Probe every placeholder of one layout (see probeCopies). */
+async function probeLayout(
+  mjml: string,
+  compiled: string,
+  compile: (mjml: string) => Promise<string>,
+  placeholders: string[],
+): Promise<{ ok: true; copies: CopyRules } | { ok: false; reason: string }> {
+  if (placeholders.length === 0) {
+    // nothing to probe, but the layout must make the same HTML every time (see below)
+    return (await compile(mjml)) === compiled ? { ok: true, copies: {} } : { ok: false, reason: RANDOM };
+  }
   const expectedCount = new Map(placeholders.map((placeholder) => [placeholder, count(compiled, placeholder)]));
 
   /** Compile with these probes: the placeholders whose probe did not come through as written, and whether other output changed. */
@@ -101,8 +192,7 @@ export async function probeCopies(mjml: string, compiled: string, compile: (mjml
 
   const first = await run(new Map(placeholders.map((placeholder) => [placeholder, probeValue(placeholder, VALUE_FEATURES)])));
   if (first.elsewhere && (await compile(mjml)) !== compiled) {
-    // mj-navbar's hamburger and mj-carousel make new random ids in every compile
-    return { ok: false, reason: 'MJML makes different HTML for this layout on every compile (random ids)' };
+    return { ok: false, reason: RANDOM };
   }
   const suspects = first.changed;
   if (suspects.length === 0) return { ok: true, copies: {} };
