@@ -30,8 +30,12 @@ export interface BenchOptions {
 export interface Measurement {
   /** Median wall time of the runs, in ms. */
   ms: number;
-  /** Every run, in ms. */
+  /** Every run, in ms, in round order. */
   runs: number[];
+  /** Median over the rounds of this run's time divided by the mjml CLI's in the same round. */
+  ratio: number;
+  /** That ratio in each round. */
+  ratios: number[];
   /** Median peak resident memory of the measured command and its children (via /usr/bin/time), in MB, where known. */
   peakMB: number | null;
   /** Peak resident memory the build process reported itself (`maxRssKB` of `--json`), last run, in MB. */
@@ -94,53 +98,80 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const mjmlFiles = articles.map((article) => path.join(root, 'mjml', article.name.replace(/\.md$/, '.mjml')));
     // The same options our build passes to mjml2html (src/pipeline/compile-mjml.ts).
     const mjmlArgs = ['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`, '--config.beautify', 'false', '--config.validationLevel', 'strict', '--config.keepComments', 'false'];
-    const mjmlCli = await measure('(a) mjml CLI', repeat, progress, async () => {
+    const runMjml = async (args: string[]) => {
       await rm(path.join(root, 'mjml-out'), { recursive: true, force: true });
       await mkdir(path.join(root, 'mjml-out'));
-      return run(mjmlBin, mjmlArgs, options.repoRoot);
-    });
-
-    let mjmlCliDefaults: Measurement | undefined;
-    if (options.mjmlDefaults) {
-      mjmlCliDefaults = await measure('mjml CLI, default options', repeat, progress, async () => {
-        await rm(path.join(root, 'mjml-out'), { recursive: true, force: true });
-        await mkdir(path.join(root, 'mjml-out'));
-        return run(mjmlBin, ['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`], options.repoRoot);
-      });
-    }
-
+      return run(mjmlBin, args, options.repoRoot);
+    };
     const build = (...flags: string[]) => run('npm', ['run', '-s', 'build-newsletter', '--', '--root', root, '--json', ...flags], options.repoRoot);
-    const cold = await measure('(b) cold build', repeat, progress, async () => {
-      await rm(path.join(root, 'out'), { recursive: true, force: true });
-      return build();
-    });
-    const noop = await measure('(c) no-op rebuild', repeat, progress, () => build());
-
-    let edits = 0;
-    const oneArticle = await measure('(d) one article edited', repeat, progress, async () => {
-      const article = articles[(edits++ * 7919) % articles.length];
-      if (!article) throw new Error('no article to edit');
-      const file = path.join(root, 'articles', article.name);
-      await writeFile(file, `${await readFile(file, 'utf8')}\nNachtrag ${edits}: Die Redaktion hat diesen Artikel ergänzt.\n`);
-      return build();
-    });
-
     const partial = path.join(root, 'templates', 'partials', 'footer.mjml.hbs');
     const partialSource = await readFile(partial, 'utf8');
-    let partialEdits = 0;
-    const onePartial = await measure('(e) one partial edited', repeat, progress, async () => {
-      partialEdits += 1;
-      await writeFile(partial, partialSource.replace('{{strings.footerReason}}', `{{strings.footerReason}} (Ausgabe ${partialEdits})`));
-      return build();
-    });
+    let edits = 0;
 
-    let fullPathCold: Measurement | undefined;
-    if (options.fullPath) {
-      fullPathCold = await measure('full path cold build (--no-fast-path)', repeat, progress, async () => {
-        await rm(path.join(root, 'out'), { recursive: true, force: true });
-        return build('--no-fast-path');
-      });
+    // One round runs every measurement once; rounds repeat. The ratio to the mjml CLI is taken within
+    // each round, so a machine that gets busier or quieter during the bench skews the ratios less.
+    const steps: Step[] = [
+      { key: 'mjmlCli', label: '(a) mjml CLI', once: () => runMjml(mjmlArgs) },
+      ...(options.mjmlDefaults ? [{ key: 'mjmlCliDefaults', label: 'mjml CLI, default options', once: () => runMjml(['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`]) } as const] : []),
+      {
+        key: 'cold',
+        label: '(b) cold build',
+        once: async () => {
+          await rm(path.join(root, 'out'), { recursive: true, force: true });
+          return build();
+        },
+      },
+      { key: 'noop', label: '(c) no-op rebuild', once: () => build() },
+      {
+        key: 'oneArticle',
+        label: '(d) one article edited',
+        once: async () => {
+          edits += 1;
+          const article = articles[(edits * 7919) % articles.length];
+          if (!article) throw new Error('no article to edit');
+          const file = path.join(root, 'articles', article.name);
+          await writeFile(file, `${await readFile(file, 'utf8')}\nNachtrag ${edits}: Die Redaktion hat diesen Artikel ergänzt.\n`);
+          return build();
+        },
+      },
+      {
+        key: 'onePartial',
+        label: '(e) one partial edited',
+        once: async () => {
+          await writeFile(partial, partialSource.replace('{{strings.footerReason}}', `{{strings.footerReason}} (Ausgabe ${edits})`));
+          return build();
+        },
+      },
+      ...(options.fullPath
+        ? [
+            {
+              key: 'fullPathCold',
+              label: 'full path cold build (--no-fast-path)',
+              once: async () => {
+                await rm(path.join(root, 'out'), { recursive: true, force: true });
+                return build('--no-fast-path');
+              },
+            } as const,
+          ]
+        : []),
+    ];
+    const results = new Map<Step['key'], RunResult[]>(steps.map((step) => [step.key, []]));
+    for (let round = 1; round <= repeat; round++) {
+      for (const step of steps) {
+        const result = await step.once();
+        results.get(step.key)?.push(result);
+        progress(`round ${round}/${repeat} ${step.label}: ${(result.ms / 1000).toFixed(2)} s${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
+      }
     }
+    const baseline = results.get('mjmlCli') ?? [];
+    const measurement = (key: Step['key']) => summarise(results.get(key) ?? [], baseline);
+    const mjmlCli = measurement('mjmlCli');
+    const mjmlCliDefaults = options.mjmlDefaults ? measurement('mjmlCliDefaults') : undefined;
+    const cold = measurement('cold');
+    const noop = measurement('noop');
+    const oneArticle = measurement('oneArticle');
+    const onePartial = measurement('onePartial');
+    const fullPathCold = options.fullPath ? measurement('fullPathCold') : undefined;
 
     return {
       articles: count,
@@ -175,17 +206,26 @@ async function writeMjmlFiles(root: string, dir: string): Promise<void> {
   }
 }
 
-async function measure(label: string, repeat: number, progress: (line: string) => void, once: () => Promise<RunResult>): Promise<Measurement> {
-  const runs: RunResult[] = [];
-  for (let index = 0; index < repeat; index++) {
-    const result = await once();
-    runs.push(result);
-    progress(`${label}: ${(result.ms / 1000).toFixed(2)} s${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
-  }
+interface Step {
+  key: 'mjmlCli' | 'mjmlCliDefaults' | 'cold' | 'noop' | 'oneArticle' | 'onePartial' | 'fullPathCold';
+  label: string;
+  once: () => Promise<RunResult>;
+}
+
+/** Medians of the runs of one measurement; the ratio to the mjml CLI run of the same round, median over rounds. */
+function summarise(runs: RunResult[], baseline: RunResult[]): Measurement {
   const last = runs[runs.length - 1];
   const summary = last ? buildSummary(last.stdout) : {};
   const peaks = runs.map((result) => result.peakMB).filter((value): value is number => value !== null);
-  return { ms: median(runs.map((result) => result.ms)), runs: runs.map((result) => Math.round(result.ms)), peakMB: peaks.length > 0 ? median(peaks) : null, ...summary };
+  const ratios = runs.map((result, index) => result.ms / (baseline[index]?.ms ?? Number.NaN)).filter(Number.isFinite);
+  return {
+    ms: median(runs.map((result) => result.ms)),
+    runs: runs.map((result) => Math.round(result.ms)),
+    ratio: median(ratios),
+    ratios: ratios.map((ratio) => Math.round(ratio * 1000) / 1000),
+    peakMB: peaks.length > 0 ? median(peaks) : null,
+    ...summary,
+  };
 }
 
 /** Counts from `build-newsletter --json`, to check that each run did what it should. */
