@@ -22,20 +22,21 @@ export function formatReport(report: BenchReport): string {
     const peak = measurement.buildPeakMB ?? measurement.peakMB;
     return peak === null ? '' : `${Math.round(peak)} MB`;
   };
-  const rows: string[][] = [['measurement', 'median', '× mjml CLI', 'target', 'peak memory', 'runs (s)', 'built / fast / MJML / layouts compiled']];
+  const cpu = (measurement: Measurement) => (measurement.cpuMs === null ? '' : `${seconds(measurement.cpuMs)} (${(measurement.cpuMs / (report.mjmlCli.cpuMs ?? Number.NaN)).toFixed(2)} ×)`);
+  const rows: string[][] = [['measurement', 'median', '× mjml CLI', 'target', 'CPU (× CLI)', 'peak memory', 'runs (s)', 'built / fast / MJML / layouts compiled']];
   const counts = (measurement: Measurement) =>
     measurement.built === undefined ? '' : `${measurement.built} / ${measurement.filled ?? '-'} / ${measurement.fallbacks ?? '-'} / ${measurement.compiledSkeletons ?? '-'}`;
-  rows.push(['(a) mjml CLI, same MJML (baseline)', seconds(baseline), '1.000 ×', '', memory(report.mjmlCli), runs(report.mjmlCli), '']);
-  if (report.mjmlCliDefaults) rows.push(['mjml CLI, default options (beautify)', seconds(report.mjmlCliDefaults.ms), ratio(report.mjmlCliDefaults), '', memory(report.mjmlCliDefaults), runs(report.mjmlCliDefaults), '']);
+  rows.push(['(a) mjml CLI, same MJML (baseline)', seconds(baseline), '1.000 ×', '', cpu(report.mjmlCli), memory(report.mjmlCli), runs(report.mjmlCli), '']);
+  if (report.mjmlCliDefaults) rows.push(['mjml CLI, default options (beautify)', seconds(report.mjmlCliDefaults.ms), ratio(report.mjmlCliDefaults), '', cpu(report.mjmlCliDefaults), memory(report.mjmlCliDefaults), runs(report.mjmlCliDefaults), '']);
   const coldTarget = report.articles >= 1000 ? `< ${TARGETS.cold1000Ms / 1000} s at 1,000: ${verdict(report.cold.ms < TARGETS.cold1000Ms)}` : '';
-  rows.push(['(b) cold build', seconds(report.cold.ms), ratio(report.cold), `≤ ${TARGETS.cold} ×: ${verdict(report.cold.ratio <= TARGETS.cold)}${coldTarget ? `; ${coldTarget}` : ''}`, memory(report.cold), runs(report.cold), counts(report.cold)]);
-  rows.push(['(c) no-op rebuild', seconds(report.noop.ms), ratio(report.noop), `≤ ${TARGETS.noop} ×: ${verdict(report.noop.ratio <= TARGETS.noop)}`, memory(report.noop), runs(report.noop), counts(report.noop)]);
-  rows.push(['(d) one article edited', seconds(report.oneArticle.ms), ratio(report.oneArticle), `≤ ${TARGETS.oneArticle} ×: ${verdict(report.oneArticle.ratio <= TARGETS.oneArticle)}`, memory(report.oneArticle), runs(report.oneArticle), counts(report.oneArticle)]);
-  rows.push(['(e) one partial edited', seconds(report.onePartial.ms), ratio(report.onePartial), '', memory(report.onePartial), runs(report.onePartial), counts(report.onePartial)]);
-  if (report.fullPathCold) rows.push(['cold build, --no-fast-path', seconds(report.fullPathCold.ms), ratio(report.fullPathCold), '', memory(report.fullPathCold), runs(report.fullPathCold), counts(report.fullPathCold)]);
+  rows.push(['(b) cold build', seconds(report.cold.ms), ratio(report.cold), `≤ ${TARGETS.cold} ×: ${verdict(report.cold.ratio <= TARGETS.cold)}${coldTarget ? `; ${coldTarget}` : ''}`, cpu(report.cold), memory(report.cold), runs(report.cold), counts(report.cold)]);
+  rows.push(['(c) no-op rebuild', seconds(report.noop.ms), ratio(report.noop), `≤ ${TARGETS.noop} ×: ${verdict(report.noop.ratio <= TARGETS.noop)}`, cpu(report.noop), memory(report.noop), runs(report.noop), counts(report.noop)]);
+  rows.push(['(d) one article edited', seconds(report.oneArticle.ms), ratio(report.oneArticle), `≤ ${TARGETS.oneArticle} ×: ${verdict(report.oneArticle.ratio <= TARGETS.oneArticle)}`, cpu(report.oneArticle), memory(report.oneArticle), runs(report.oneArticle), counts(report.oneArticle)]);
+  rows.push(['(e) one partial edited', seconds(report.onePartial.ms), ratio(report.onePartial), '', cpu(report.onePartial), memory(report.onePartial), runs(report.onePartial), counts(report.onePartial)]);
+  if (report.fullPathCold) rows.push(['cold build, --no-fast-path', seconds(report.fullPathCold.ms), ratio(report.fullPathCold), '', cpu(report.fullPathCold), memory(report.fullPathCold), runs(report.fullPathCold), counts(report.fullPathCold)]);
   const peaks = [report.cold, report.noop, report.oneArticle, report.onePartial].map((measurement) => measurement.buildPeakMB ?? measurement.peakMB ?? 0);
   const peak = Math.max(...peaks);
-  rows.push(['(f) peak memory of our builds', `${Math.round(peak)} MB`, '', `< ${TARGETS.peakMB} MB: ${verdict(peak < TARGETS.peakMB)}`, '', '', '']);
+  rows.push(['(f) peak memory of our builds', `${Math.round(peak)} MB`, '', `< ${TARGETS.peakMB} MB: ${verdict(peak < TARGETS.peakMB)}`, '', '', '', '']);
 
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());

@@ -38,6 +38,12 @@ export interface Measurement {
   ratios: number[];
   /** Median peak resident memory of the measured command and its children (via /usr/bin/time), in MB, where known. */
   peakMB: number | null;
+  /**
+   * Median CPU time (user + system) of the command and its children, in ms, where known. On a machine
+   * that other work keeps busy, wall time includes waiting for a core; CPU time says how much work a
+   * run was.
+   */
+  cpuMs: number | null;
   /** Peak resident memory the build process reported itself (`maxRssKB` of `--json`), last run, in MB. */
   buildPeakMB?: number;
   /** Newsletters built in the last run (for builds). */
@@ -71,6 +77,8 @@ interface RunResult {
   ms: number;
   stdout: string;
   peakMB: number | null;
+  /** User and system CPU time of the command and its children, where /usr/bin/time is present. */
+  cpuMs: number | null;
 }
 
 const TIME = '/usr/bin/time';
@@ -160,7 +168,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       for (const step of steps) {
         const result = await step.once();
         results.get(step.key)?.push(result);
-        progress(`round ${round}/${repeat} ${step.label}: ${(result.ms / 1000).toFixed(2)} s${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
+        const cpu = result.cpuMs === null ? '' : `, ${(result.cpuMs / 1000).toFixed(2)} s CPU`;
+        progress(`round ${round}/${repeat} ${step.label}: ${(result.ms / 1000).toFixed(2)} s${cpu}${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
       }
     }
     const baseline = results.get('mjmlCli') ?? [];
@@ -224,6 +233,7 @@ function summarise(runs: RunResult[], baseline: RunResult[]): Measurement {
     ratio: median(ratios),
     ratios: ratios.map((ratio) => Math.round(ratio * 1000) / 1000),
     peakMB: peaks.length > 0 ? median(peaks) : null,
+    cpuMs: runs.every((result) => result.cpuMs !== null) && runs.length > 0 ? median(runs.map((result) => result.cpuMs ?? 0)) : null,
     ...summary,
   };
 }
@@ -242,7 +252,7 @@ function buildSummary(stdout: string): Partial<Measurement> {
 /** Run a command to its end; wall time, stdout, and peak memory via /usr/bin/time where present. */
 function run(command: string, args: string[], cwd: string): Promise<RunResult> {
   const timed = existsSync(TIME);
-  const [file, argv] = timed ? [TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const [file, argv] = timed ? [TIME, ['-f', '%M %U %S', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -258,9 +268,10 @@ function run(command: string, args: string[], cwd: string): Promise<RunResult> {
         reject(new Error(`${command} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
         return;
       }
-      // /usr/bin/time -f %M prints the peak resident set size in KB as the last stderr line.
-      const kb = timed ? Number(stderr.trim().split('\n').pop()) : NaN;
-      resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), peakMB: Number.isFinite(kb) ? kb / 1024 : null });
+      // /usr/bin/time prints, as the last stderr line, the peak resident set size in KB and the user and system CPU seconds.
+      const [kb = NaN, user = NaN, system = NaN] = timed ? (stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+      const cpuMs = (user + system) * 1000;
+      resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), peakMB: Number.isFinite(kb) ? kb / 1024 : null, cpuMs: Number.isFinite(cpuMs) ? cpuMs : null });
     });
   });
 }
