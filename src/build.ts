@@ -7,6 +7,8 @@ import type { ResolvedConfig } from './config/config.js';
 import type { NewsletterError} from './errors.js';
 import { isNewsletterError, OutputError, UsageError, type Problem } from './errors.js';
 import { emptyManifest, hashText, inputsKey, loadManifest, statFingerprint, writeManifest, type Manifest } from './io/build-cache.js';
+import { keepClientSupport, restoreClientSupport } from './io/check-cache.js';
+import type { runChecks as runChecksFunction } from './check/run-checks.js';
 import { listArticleFiles, loadArticleSync } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
@@ -124,6 +126,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(config.paths.out, key);
   const rendererFor = () => (renderer ??= createRenderer(sources, config, loadStore));
 
+  // The checks load with the first article rendered, with the client-support verdicts of earlier builds.
+  let checks: Promise<{ runChecks: typeof runChecksFunction }> | undefined;
+  const loadChecks = () => (checks ??= restoreClientSupport(config.paths.out).then(() => import('./check/run-checks.js')));
+
   // One listing of the output folder instead of two stats per unchanged article.
   let outputListing: Promise<Set<string>> | undefined;
   const outputNames = () => (outputListing ??= readdir(config.paths.out).then((names) => new Set(names), () => new Set<string>()));
@@ -228,7 +234,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         { file: textFile(article.slug), content: rendered.text },
       ]);
       written.catch(() => undefined); // reported in file order
-      const { runChecks } = await import('./check/run-checks.js'); // the HTML parser loads only when something is rendered
+      const { runChecks } = await loadChecks(); // the HTML parser loads only when something is rendered
       const findings = runChecks({ ...rendered, config, file: input.file, templates: sources });
       const entry = {
         hash,
@@ -279,6 +285,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
   if (JSON.stringify(manifest) !== previousManifest) await writeManifest(config.paths.out, manifest);
+  if (checks) await keepClientSupport(config.paths.out);
   const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: 0 };
   const fastPath = renderer && (await renderer.catch(() => undefined))?.fastPath; // a failed set-up was reported per article
   if (fastPath?.changed) await writeSkeletonStore(config.paths.out, key, fastPath.store);

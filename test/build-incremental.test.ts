@@ -160,15 +160,29 @@ describe('incremental builds rebuild exactly what they must', () => {
 });
 
 describe('builds that need no MJML do not load it', () => {
-  /** Run build() in a fresh Node process and report whether any MJML module was loaded. */
+  /**
+   * Run build() in a fresh Node process and report whether MJML's compiler was
+   * loaded: a module of node_modules/mjml-core, or a chunk of the bundle in
+   * dist/ holding it (recognised by mjml-core's "Malformed MJML" message).
+   */
   function buildInChild(root: string, options: Omit<BuildOptions, 'root' | 'onArticle'> = {}): Promise<{ result: { statuses: string[]; fastPath: BuildResult['fastPath'] }; mjmlLoaded: boolean }> {
+    const hooks = `let port; export function initialize(data) { port = data.port; } export async function load(url, context, next) { port.postMessage(url); return next(url, context); }`;
     const script = `
-      import { createRequire } from 'node:module';
-      const { build } = await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist/build.js')).href)});
+      import { readFileSync } from 'node:fs';
+      import { createRequire, register } from 'node:module';
+      import { fileURLToPath } from 'node:url';
+      import { MessageChannel } from 'node:worker_threads';
+      const { port1, port2 } = new MessageChannel();
+      const loaded = [];
+      port1.on('message', (url) => loaded.push(url));
+      port1.unref();
+      register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)}, { data: { port: port2 }, transferList: [port2] });
+      const { build } = await import(${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist/index.js')).href)});
       const result = await build({ root: ${JSON.stringify(root)}, ...${JSON.stringify(options)} });
-      // mjml-core is what mjml2html runs; the fast path only borrows the HTML tokenizer that mjml-parser-xml depends on
-      const loaded = Object.keys(createRequire(import.meta.url).cache).some((file) => /node_modules[\\\\/]mjml-core[\\\\/]/.test(file));
-      process.stdout.write(JSON.stringify({ result: { statuses: result.articles.map((a) => a.status), fastPath: result.fastPath }, mjmlLoaded: loaded }));
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the loader thread's last messages
+      const files = [...loaded.filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)), ...Object.keys(createRequire(import.meta.url).cache)];
+      const mjml = files.some((file) => /node_modules[\\/]mjml-core[\\/]/.test(file) || (file.endsWith('.js') && readFileSync(file, 'utf8').includes('Malformed MJML')));
+      process.stdout.write(JSON.stringify({ result: { statuses: result.articles.map((a) => a.status), fastPath: result.fastPath }, mjmlLoaded: mjml }));
     `;
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -30,10 +30,20 @@ export interface BenchOptions {
 export interface Measurement {
   /** Median wall time of the runs, in ms. */
   ms: number;
-  /** Every run, in ms. */
+  /** Every run, in ms, in round order. */
   runs: number[];
+  /** Median over the rounds of this run's time divided by the mjml CLI's in the same round. */
+  ratio: number;
+  /** That ratio in each round. */
+  ratios: number[];
   /** Median peak resident memory of the measured command and its children (via /usr/bin/time), in MB, where known. */
   peakMB: number | null;
+  /**
+   * Median CPU time (user + system) of the command and its children, in ms, where known. On a machine
+   * that other work keeps busy, wall time includes waiting for a core; CPU time says how much work a
+   * run was.
+   */
+  cpuMs: number | null;
   /** Peak resident memory the build process reported itself (`maxRssKB` of `--json`), last run, in MB. */
   buildPeakMB?: number;
   /** Newsletters built in the last run (for builds). */
@@ -67,6 +77,8 @@ interface RunResult {
   ms: number;
   stdout: string;
   peakMB: number | null;
+  /** User and system CPU time of the command and its children, where /usr/bin/time is present. */
+  cpuMs: number | null;
 }
 
 const TIME = '/usr/bin/time';
@@ -94,53 +106,81 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const mjmlFiles = articles.map((article) => path.join(root, 'mjml', article.name.replace(/\.md$/, '.mjml')));
     // The same options our build passes to mjml2html (src/pipeline/compile-mjml.ts).
     const mjmlArgs = ['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`, '--config.beautify', 'false', '--config.validationLevel', 'strict', '--config.keepComments', 'false'];
-    const mjmlCli = await measure('(a) mjml CLI', repeat, progress, async () => {
+    const runMjml = async (args: string[]) => {
       await rm(path.join(root, 'mjml-out'), { recursive: true, force: true });
       await mkdir(path.join(root, 'mjml-out'));
-      return run(mjmlBin, mjmlArgs, options.repoRoot);
-    });
-
-    let mjmlCliDefaults: Measurement | undefined;
-    if (options.mjmlDefaults) {
-      mjmlCliDefaults = await measure('mjml CLI, default options', repeat, progress, async () => {
-        await rm(path.join(root, 'mjml-out'), { recursive: true, force: true });
-        await mkdir(path.join(root, 'mjml-out'));
-        return run(mjmlBin, ['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`], options.repoRoot);
-      });
-    }
-
+      return run(mjmlBin, args, options.repoRoot);
+    };
     const build = (...flags: string[]) => run('npm', ['run', '-s', 'build-newsletter', '--', '--root', root, '--json', ...flags], options.repoRoot);
-    const cold = await measure('(b) cold build', repeat, progress, async () => {
-      await rm(path.join(root, 'out'), { recursive: true, force: true });
-      return build();
-    });
-    const noop = await measure('(c) no-op rebuild', repeat, progress, () => build());
-
-    let edits = 0;
-    const oneArticle = await measure('(d) one article edited', repeat, progress, async () => {
-      const article = articles[(edits++ * 7919) % articles.length];
-      if (!article) throw new Error('no article to edit');
-      const file = path.join(root, 'articles', article.name);
-      await writeFile(file, `${await readFile(file, 'utf8')}\nNachtrag ${edits}: Die Redaktion hat diesen Artikel ergänzt.\n`);
-      return build();
-    });
-
     const partial = path.join(root, 'templates', 'partials', 'footer.mjml.hbs');
     const partialSource = await readFile(partial, 'utf8');
-    let partialEdits = 0;
-    const onePartial = await measure('(e) one partial edited', repeat, progress, async () => {
-      partialEdits += 1;
-      await writeFile(partial, partialSource.replace('{{strings.footerReason}}', `{{strings.footerReason}} (Ausgabe ${partialEdits})`));
-      return build();
-    });
+    let edits = 0;
 
-    let fullPathCold: Measurement | undefined;
-    if (options.fullPath) {
-      fullPathCold = await measure('full path cold build (--no-fast-path)', repeat, progress, async () => {
-        await rm(path.join(root, 'out'), { recursive: true, force: true });
-        return build('--no-fast-path');
-      });
+    // One round runs every measurement once; rounds repeat. The ratio to the mjml CLI is taken within
+    // each round, so a machine that gets busier or quieter during the bench skews the ratios less.
+    const steps: Step[] = [
+      { key: 'mjmlCli', label: '(a) mjml CLI', once: () => runMjml(mjmlArgs) },
+      ...(options.mjmlDefaults ? [{ key: 'mjmlCliDefaults', label: 'mjml CLI, default options', once: () => runMjml(['-r', ...mjmlFiles, '-o', `${path.join(root, 'mjml-out')}${path.sep}`]) } as const] : []),
+      {
+        key: 'cold',
+        label: '(b) cold build',
+        once: async () => {
+          await rm(path.join(root, 'out'), { recursive: true, force: true });
+          return build();
+        },
+      },
+      { key: 'noop', label: '(c) no-op rebuild', once: () => build() },
+      {
+        key: 'oneArticle',
+        label: '(d) one article edited',
+        once: async () => {
+          edits += 1;
+          const article = articles[(edits * 7919) % articles.length];
+          if (!article) throw new Error('no article to edit');
+          const file = path.join(root, 'articles', article.name);
+          await writeFile(file, `${await readFile(file, 'utf8')}\nNachtrag ${edits}: Die Redaktion hat diesen Artikel ergänzt.\n`);
+          return build();
+        },
+      },
+      {
+        key: 'onePartial',
+        label: '(e) one partial edited',
+        once: async () => {
+          await writeFile(partial, partialSource.replace('{{strings.footerReason}}', `{{strings.footerReason}} (Ausgabe ${edits})`));
+          return build();
+        },
+      },
+      ...(options.fullPath
+        ? [
+            {
+              key: 'fullPathCold',
+              label: 'full path cold build (--no-fast-path)',
+              once: async () => {
+                await rm(path.join(root, 'out'), { recursive: true, force: true });
+                return build('--no-fast-path');
+              },
+            } as const,
+          ]
+        : []),
+    ];
+    const results = new Map<Step['key'], RunResult[]>(steps.map((step) => [step.key, []]));
+    for (let round = 1; round <= repeat; round++) {
+      for (const step of steps) {
+        const result = await step.once();
+        results.get(step.key)?.push(result);
+        const cpu = result.cpuMs === null ? '' : `, ${(result.cpuMs / 1000).toFixed(2)} s CPU`;
+        progress(`round ${round}/${repeat} ${step.label}: ${(result.ms / 1000).toFixed(2)} s${cpu}${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
+      }
     }
+    const baseline = results.get('mjmlCli') ?? [];
+    const measurement = (key: Step['key']) => summarise(results.get(key) ?? [], baseline);
+    const mjmlCli = measurement('mjmlCli');
+    const mjmlCliDefaults = options.mjmlDefaults ? measurement('mjmlCliDefaults') : undefined;
+    const cold = measurement('cold');
+    const noop = measurement('noop');
+    const oneArticle = measurement('oneArticle');
+    const onePartial = measurement('onePartial');
+    const fullPathCold = options.fullPath ? measurement('fullPathCold') : undefined;
 
     return {
       articles: count,
@@ -175,17 +215,27 @@ async function writeMjmlFiles(root: string, dir: string): Promise<void> {
   }
 }
 
-async function measure(label: string, repeat: number, progress: (line: string) => void, once: () => Promise<RunResult>): Promise<Measurement> {
-  const runs: RunResult[] = [];
-  for (let index = 0; index < repeat; index++) {
-    const result = await once();
-    runs.push(result);
-    progress(`${label}: ${(result.ms / 1000).toFixed(2)} s${result.peakMB === null ? '' : `, ${Math.round(result.peakMB)} MB`}`);
-  }
+interface Step {
+  key: 'mjmlCli' | 'mjmlCliDefaults' | 'cold' | 'noop' | 'oneArticle' | 'onePartial' | 'fullPathCold';
+  label: string;
+  once: () => Promise<RunResult>;
+}
+
+/** Medians of the runs of one measurement; the ratio to the mjml CLI run of the same round, median over rounds. */
+function summarise(runs: RunResult[], baseline: RunResult[]): Measurement {
   const last = runs[runs.length - 1];
   const summary = last ? buildSummary(last.stdout) : {};
   const peaks = runs.map((result) => result.peakMB).filter((value): value is number => value !== null);
-  return { ms: median(runs.map((result) => result.ms)), runs: runs.map((result) => Math.round(result.ms)), peakMB: peaks.length > 0 ? median(peaks) : null, ...summary };
+  const ratios = runs.map((result, index) => result.ms / (baseline[index]?.ms ?? Number.NaN)).filter(Number.isFinite);
+  return {
+    ms: median(runs.map((result) => result.ms)),
+    runs: runs.map((result) => Math.round(result.ms)),
+    ratio: median(ratios),
+    ratios: ratios.map((ratio) => Math.round(ratio * 1000) / 1000),
+    peakMB: peaks.length > 0 ? median(peaks) : null,
+    cpuMs: runs.every((result) => result.cpuMs !== null) && runs.length > 0 ? median(runs.map((result) => result.cpuMs ?? 0)) : null,
+    ...summary,
+  };
 }
 
 /** Counts from `build-newsletter --json`, to check that each run did what it should. */
@@ -202,7 +252,7 @@ function buildSummary(stdout: string): Partial<Measurement> {
 /** Run a command to its end; wall time, stdout, and peak memory via /usr/bin/time where present. */
 function run(command: string, args: string[], cwd: string): Promise<RunResult> {
   const timed = existsSync(TIME);
-  const [file, argv] = timed ? [TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const [file, argv] = timed ? [TIME, ['-f', '%M %U %S', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -218,9 +268,10 @@ function run(command: string, args: string[], cwd: string): Promise<RunResult> {
         reject(new Error(`${command} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
         return;
       }
-      // /usr/bin/time -f %M prints the peak resident set size in KB as the last stderr line.
-      const kb = timed ? Number(stderr.trim().split('\n').pop()) : NaN;
-      resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), peakMB: Number.isFinite(kb) ? kb / 1024 : null });
+      // /usr/bin/time prints, as the last stderr line, the peak resident set size in KB and the user and system CPU seconds.
+      const [kb = NaN, user = NaN, system = NaN] = timed ? (stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+      const cpuMs = (user + system) * 1000;
+      resolve({ ms, stdout: Buffer.concat(out).toString('utf8'), peakMB: Number.isFinite(kb) ? kb / 1024 : null, cpuMs: Number.isFinite(cpuMs) ? cpuMs : null });
     });
   });
 }

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { parse as parseCss, type CssStylesheetAST } from '@adobe/css-tools';
-import { DoIUseEmail } from '@jsx-email/doiuse-email';
+import type { DoIUseEmail } from '@jsx-email/doiuse-email';
+import type * as doiuse from '@jsx-email/doiuse-email';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 
@@ -36,9 +39,22 @@ const NEUTRAL_VALUE = /^(?:(?:0[a-z%]*)(?:\s+0[a-z%]*)*|none)$/i;
 
 let checker: DoIUseEmail | undefined;
 
+/**
+ * doiuse-email and its caniemail data (about 1 MB of JavaScript) load on the
+ * first verdict that is not known yet: a build whose templates and element
+ * kinds were all seen before (see ClientSupportMemo) does not load them.
+ */
+function loadChecker(): DoIUseEmail {
+  if (!checker) {
+    const { DoIUseEmail: Checker } = createRequire(import.meta.url)('@jsx-email/doiuse-email') as typeof doiuse;
+    checker = new Checker({ emailClients: [...CHECKED_CLIENTS] });
+  }
+  return checker;
+}
+
 /** Run one doiuse check and return the features that some checked client does not support at all. */
 function unsupported(run: (checker: DoIUseEmail) => void): Map<string, Set<string>> {
-  checker ??= new DoIUseEmail({ emailClients: [...CHECKED_CLIENTS] });
+  const checker = loadChecker();
   checker.errors.length = 0;
   checker.warnings.length = 0;
   checker.notes.length = 0;
@@ -80,10 +96,19 @@ const byTemplates = new WeakMap<TemplateSources, Map<string, UnsupportedFeature[
 export function unsupportedTemplateFeatures(templates: TemplateSources): Map<string, UnsupportedFeature[]> {
   let result = byTemplates.get(templates);
   if (result) return result;
-  result = new Map();
-  for (const { file, source } of [templates.layout, ...Object.values(templates.partials)]) {
-    const features = scanTemplate(source);
-    if (features.length > 0) result.set(file, features);
+  const files = [templates.layout, ...Object.values(templates.partials)];
+  const key = createHash('sha256').update(JSON.stringify(files.map(({ file, source }) => [file, source]))).digest('hex');
+  const known = memo.templates[key];
+  if (known) {
+    result = new Map(Object.entries(known));
+  } else {
+    result = new Map();
+    for (const { file, source } of files) {
+      const features = scanTemplate(source);
+      if (features.length > 0) result.set(file, features);
+    }
+    memo.templates = { [key]: Object.fromEntries(result) }; // the templates of one project at a time
+    learnt += 1;
   }
   byTemplates.set(templates, result);
   return result;
@@ -98,15 +123,59 @@ export function unsupportedHtmlFeatures(html: string): UnsupportedFeature[] {
     const signature = `${element.name} ${Object.keys(element.attribs).sort().join(',')} ${element.attribs.style ?? ''}`;
     let found = elementVerdicts.get(signature);
     if (!found) {
-      found = unsupported((c) => c.checkHtmlNode(element.cloneNode(false)));
-      if (elementVerdicts.size < 5_000) elementVerdicts.set(signature, found);
+      const known = memo.elements[signature];
+      found = known ? new Map(Object.entries(known).map(([feature, clients]) => [feature, new Set(clients)])) : unsupported((c) => c.checkHtmlNode(element.cloneNode(false)));
+      if (elementVerdicts.size < ELEMENT_LIMIT) elementVerdicts.set(signature, found);
+      if (!known && Object.keys(memo.elements).length < ELEMENT_LIMIT) {
+        memo.elements[signature] = Object.fromEntries([...found].map(([feature, clients]) => [feature, [...clients]]));
+        learnt += 1;
+      }
     }
     collector.add(found, `<${element.name}>`);
   }
   return [...collector.features.values()];
 }
 
+const ELEMENT_LIMIT = 5_000;
 const elementVerdicts = new Map<string, Map<string, Set<string>>>();
+
+/**
+ * The verdicts of this run, to keep between runs (plain JSON): unsupported
+ * features of the last templates scanned, by a hash of their sources, and
+ * per element signature of the articles' Markdown. They depend only on the
+ * caniemail data and CHECKED_CLIENTS, so whoever stores them keys them by the
+ * doiuse-email version.
+ */
+export interface ClientSupportMemo {
+  templates: Record<string, Record<string, UnsupportedFeature[]>>;
+  elements: Record<string, Record<string, string[]>>;
+}
+
+let memo: ClientSupportMemo = { templates: {}, elements: {} };
+let learnt = 0;
+
+/** What this run knows, and how many verdicts it found that it was not given. */
+export function clientSupportMemo(): { memo: ClientSupportMemo; learnt: number } {
+  return { memo, learnt };
+}
+
+/** Start from verdicts kept by an earlier run; anything that does not look like a memo is ignored. */
+export function useClientSupportMemo(stored: unknown): void {
+  if (!isMemo(stored)) return;
+  memo = { templates: stored.templates, elements: stored.elements };
+  learnt = 0;
+}
+
+function isMemo(value: unknown): value is ClientSupportMemo {
+  const record = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
+  const strings = (item: unknown): item is string[] => Array.isArray(item) && item.every((entry) => typeof entry === 'string');
+  const feature = (item: unknown) =>
+    record(item) && typeof item.feature === 'string' && typeof item.sample === 'string' && strings(item.clients) && (item.line === undefined || typeof item.line === 'number');
+  if (!record(value) || !record(value.templates) || !record(value.elements)) return false;
+  const templates = Object.values(value.templates).every((files) => record(files) && Object.values(files).every((list) => Array.isArray(list) && list.every(feature)));
+  const elements = Object.values(value.elements).every((verdict) => record(verdict) && Object.values(verdict).every(strings));
+  return templates && elements;
+}
 
 function scanTemplate(source: string): UnsupportedFeature[] {
   const text = blankHandlebars(source);

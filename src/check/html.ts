@@ -1,4 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
+import { isTag, type AnyNode, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { CheckInput } from './types.js';
 
@@ -12,10 +13,59 @@ const parsed = new WeakMap<CheckInput, CheerioAPI>();
 export function htmlOf(input: CheckInput): CheerioAPI {
   let $ = parsed.get(input);
   if (!$) {
-    $ = load(parseDocument(input.html, { withStartIndices: true, withEndIndices: true }));
+    $ = byTagName(load(parseDocument(input.html, { withStartIndices: true, withEndIndices: true })));
     parsed.set(input, $);
   }
   return $;
+}
+
+/** Selectors made of tag names, each with an optional `[attribute]`, e.g. `img`, `h1, h2`, `a[href]`. */
+const TAG_LIST = /^\s*[a-z][a-z0-9]*(?:\[[a-z][a-z-]*\])?\s*(?:,\s*[a-z][a-z0-9]*(?:\[[a-z][a-z-]*\])?\s*)*$/;
+
+/**
+ * css-select walks the whole document for every query, and the rules ask
+ * each newsletter for a handful of tag names (`img`, `a[href]`, `table`,
+ * headings): one walk files the elements by name, and such queries are
+ * answered from it, in document order as css-select answers them. Every
+ * other call goes to cheerio as it is.
+ */
+function byTagName($: CheerioAPI): CheerioAPI {
+  let elements: Element[] | undefined;
+  let named: Map<string, Element[]> | undefined;
+  const collect = () => {
+    elements = [];
+    named = new Map();
+    const visit = (nodes: readonly AnyNode[]) => {
+      for (const node of nodes) {
+        if (!isTag(node)) continue;
+        elements?.push(node);
+        const list = named?.get(node.name);
+        if (list) list.push(node);
+        else named?.set(node.name, [node]);
+        visit(node.children);
+      }
+    };
+    visit($.root().get(0)?.children ?? []);
+  };
+  return new Proxy($, {
+    apply(target, thisArgument, args: unknown[]) {
+      const [selector] = args;
+      if (args.length !== 1 || typeof selector !== 'string' || !TAG_LIST.test(selector)) return Reflect.apply(target, thisArgument, args) as unknown;
+      if (!elements) collect();
+      const parts = selector.split(',').map((part) => {
+        const [, name = '', attribute] = /^\s*([a-z0-9]+)(?:\[([a-z-]+)\])?\s*$/.exec(part) ?? [];
+        return { name, attribute };
+      });
+      const matches = (element: Element, part: { name: string; attribute: string | undefined }) =>
+        element.name === part.name && (part.attribute === undefined || Object.prototype.hasOwnProperty.call(element.attribs, part.attribute));
+      const [only] = parts;
+      const found =
+        parts.length === 1 && only
+          ? (named?.get(only.name) ?? []).filter((element) => matches(element, only))
+          : (elements ?? []).filter((element) => parts.some((part) => matches(element, part)));
+      return target(found);
+    },
+  });
 }
 
 /** Parse an HTML fragment (e.g. a Markdown field of the view). */

@@ -1,3 +1,4 @@
+import { isTag, type Element } from 'domhandler';
 import { collapse, htmlOf } from './html.js';
 import type { CheckInput } from './types.js';
 import { classifyHref, type LinkKind } from './urls.js';
@@ -20,7 +21,7 @@ export function linksOf(input: CheckInput): Link[] {
     .get()
     .map((element) => {
       const href = $(element).attr('href') ?? '';
-      const alt = $(element).find('img[alt]').first().attr('alt') ?? '';
+      const alt = firstImageAlt(element) ?? '';
       return { href, text: collapse($(element).text()) || collapse(alt), kind: classifyHref(href) };
     });
   links.set(input, found);
@@ -32,4 +33,15 @@ export function describeLink(link: Link): string {
   const href = link.href.length > 90 ? `${link.href.slice(0, 89)}…` : link.href;
   const text = link.text.length > 40 ? `${link.text.slice(0, 39)}…` : link.text;
   return text ? `"${href}" ("${text}")` : `"${href}"`;
+}
+
+/** The alt text of the first `<img alt>` inside an element (what `$(element).find('img[alt]').first().attr('alt')` gives, without compiling a selector per link). */
+function firstImageAlt(element: Element): string | undefined {
+  for (const child of element.children) {
+    if (!isTag(child)) continue;
+    if (child.name === 'img' && child.attribs.alt !== undefined) return child.attribs.alt;
+    const inner = firstImageAlt(child);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { CheckFinding } from '../check/types.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -68,7 +69,6 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const require = createRequire(import.meta.url);
 const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text', 'gray-matter', 'yaml', 'hyphen'];
 
 let versions: Record<string, string> | undefined;
@@ -76,8 +76,11 @@ let versions: Record<string, string> | undefined;
 /** Versions of this tool and of every package whose output ends up in the email. */
 export function packageVersions(): Record<string, string> {
   if (versions) return versions;
-  versions = { self: readVersion(path.dirname(require.resolve('../../package.json')), 'punk-newsletter') };
-  for (const name of RENDERING_PACKAGES) versions[name] = readVersion(path.dirname(require.resolve(name)), name);
+  // found by walking up from this module: src/io/, or a chunk of the bundle in dist/
+  const here = fileURLToPath(import.meta.url);
+  const resolve = createRequire(here).resolve;
+  versions = { self: readVersion(path.dirname(here), 'punk-newsletter') };
+  for (const name of RENDERING_PACKAGES) versions[name] = readVersion(path.dirname(resolve(name)), name);
   return versions;
 }
 

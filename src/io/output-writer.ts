@@ -27,12 +27,12 @@ export function createOutputWriter(options: { writeInlineFirst?: number } = {}):
   let nextId = 0;
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 
-  const threadFile = new URL('./output-writer-thread.js', import.meta.url);
-  // Compiled JavaScript only: run from TypeScript sources (tests), every batch is written right away.
-  const canStartThread = existsSync(fileURLToPath(threadFile));
+  // dist/io/output-writer-thread.js, next to this module or one level up from the bundle chunk it
+  // is in. Compiled JavaScript only: run from TypeScript sources (tests), every batch is written right away.
+  const threadFile = ['./output-writer-thread.js', '../io/output-writer-thread.js'].map((name) => new URL(name, import.meta.url)).find((url) => existsSync(fileURLToPath(url)));
 
-  const startWorker = () => {
-    const started = new Worker(threadFile);
+  const startWorker = (file: URL) => {
+    const started = new Worker(file);
     started.on('message', (reply: WriteReply) => {
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
@@ -52,7 +52,7 @@ export function createOutputWriter(options: { writeInlineFirst?: number } = {}):
   return {
     write(files) {
       batches += 1;
-      if (batches <= inlineFirst || !canStartThread) {
+      if (batches <= inlineFirst || !threadFile) {
         try {
           for (const { file, content } of files) writeFileAtomicSync(file, content);
           return Promise.resolve();
@@ -60,7 +60,7 @@ export function createOutputWriter(options: { writeInlineFirst?: number } = {}):
           return Promise.reject(error as Error);
         }
       }
-      worker ??= startWorker();
+      worker ??= startWorker(threadFile);
       const id = nextId++;
       const request: WriteRequest = { id, files };
       return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import { writeFileAtomic } from './write-output.js';
 /** Compiled layout skeletons under `out/`, so a build whose layouts are known never loads MJML. */
 export const SKELETON_FILE = '.build-skeletons.json';
 /** Bumped whenever the skeleton format or the way it is filled changes. */
-const SKELETON_FORMAT = 1;
+const SKELETON_FORMAT = 3;
 
 interface SkeletonFile extends SkeletonStore {
   format: number;
@@ -18,8 +18,8 @@ interface SkeletonFile extends SkeletonStore {
 export async function loadSkeletonStore(outDir: string, inputsKey: string): Promise<SkeletonStore> {
   try {
     const file = JSON.parse(await readFile(path.join(outDir, SKELETON_FILE), 'utf8')) as Partial<SkeletonFile>;
-    if (file.format === SKELETON_FORMAT && file.inputsKey === inputsKey && isRecord(file.shapes) && isRecord(file.skeletons)) {
-      return { shapes: file.shapes, skeletons: file.skeletons };
+    if (file.format === SKELETON_FORMAT && file.inputsKey === inputsKey && isRecord(file.shapes) && isRecord(file.skeletons) && isRecord(file.probes)) {
+      return { shapes: file.shapes, skeletons: file.skeletons, probes: file.probes };
     }
   } catch {
     // missing or corrupt: skeletons are compiled again

@@ -1,4 +1,5 @@
 import type { Juice, JuiceNode } from './load-juice.js';
+import { probeCopies, type CopyRules, type ProbeMemo } from './probe-copies.js';
 import type { LayoutStructure } from './split-layout.js';
 
 /**
@@ -11,6 +12,8 @@ export interface LayoutSkeleton {
   html: string[];
   /** One per slot, in document order (`html.length === slots.length + 1`). */
   slots: SkeletonSlot[];
+  /** Slots where MJML does not copy every value as written (see probe-copies.ts). */
+  copies: CopyRules;
 }
 
 export interface SkeletonSlot {
@@ -33,9 +36,9 @@ export type SkeletonResult = { ok: true; skeleton: LayoutSkeleton } | { ok: fals
 /** Marks where content `index` goes in the MJML that is compiled once. */
 export const contentMarker = (index: number) => `@@C:${index}@@`;
 const MARKERS = /@@C:(\d+)@@|@@[ER]:[\w.]+@@/g;
+/** The conditional comments whose white space MJML minifies (mjml-core/lib/helpers/minifyOutlookConditionnals.js). */
+const OUTLOOK_CONDITIONAL = /<!--\[if\s[^\]]+]>[\s\S]*?<!\[endif]-->/g;
 const RAW_TEXT_ELEMENTS = new Set(['title', 'style', 'script', 'textarea']);
-/** Rules with these pseudo-classes are skipped by juice (`juice.ignoredPseudos`). */
-const IGNORED_PSEUDOS = /:(?:hover|active|focus|visited|link)\b/;
 /** Selectors whose matches depend only on an element and the tag, class and id of its ancestors. */
 const CONTEXT_FREE_SELECTOR = /^[\w\s.#*>-]+$/;
 
@@ -45,7 +48,7 @@ const CONTEXT_FREE_SELECTOR = /^[\w\s.#*>-]+$/;
  * Returns a reason instead when the result could not be filled exactly as the
  * full path would render it; articles of that structure then take the full path.
  */
-export async function compileSkeleton(structure: LayoutStructure, compileMjml: (mjml: string) => Promise<string>, juice: Juice): Promise<SkeletonResult> {
+export async function compileSkeleton(structure: LayoutStructure, compileMjml: (mjml: string) => Promise<string>, juice: Juice, probes: ProbeMemo = {}): Promise<SkeletonResult> {
   const css = analyseInlineCss(structure.inlineCss, juice);
   if (!css.ok) return css;
 
@@ -101,7 +104,14 @@ export async function compileSkeleton(structure: LayoutStructure, compileMjml: (
   for (let content = 0; content < structure.tags.length; content++) {
     if (!placed.has(content)) return { ok: false, reason: `MJML dropped the content of <${structure.tags[content]}>` };
   }
-  return { ok: true, skeleton: { structure, html, slots } };
+  // MJML collapses white space between the tags of an Outlook conditional comment, also where a
+  // `<!--[if !mso]><!-->` leaves its content visible to HTML parsers (mjml-core minifyOutlookConditionnals)
+  for (const block of compiled.matchAll(OUTLOOK_CONDITIONAL)) {
+    if (/@@C:\d+@@/.test(block[0])) return { ok: false, reason: 'an article content would sit inside an Outlook conditional comment' };
+  }
+  const probed = await probeCopies(mjml, compiled, compileMjml, probes);
+  if (!probed.ok) return probed;
+  return { ok: true, skeleton: { structure, html, slots, copies: probed.copies } };
 }
 
 /** Decides which ancestors of a slot the inline CSS can see; the others need not be reproduced around the content. */
@@ -119,7 +129,7 @@ function analyseInlineCss(css: string, juice: Juice): { ok: true; keep: Ancestor
   const ancestorCompounds: string[] = [];
   let keepAll = false;
   for (const [selector] of juice.parseCss(css)) {
-    if (IGNORED_PSEUDOS.test(selector)) continue;
+    if (juice.ignoresSelector(selector)) continue;
     if (!CONTEXT_FREE_SELECTOR.test(selector)) return { ok: false, reason: `the inline CSS selector "${selector}" looks beyond tag, class and id` };
     if (selector.includes('>')) keepAll = true;
     ancestorCompounds.push(...selector.trim().split(/\s+/).slice(0, -1));

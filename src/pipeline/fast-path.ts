@@ -61,7 +61,7 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
       } else {
         structureKey = split.structure.key;
         if (!store.skeletons[structureKey]) {
-          const result = await compileSkeleton(split.structure, (mjml) => compileMjml(mjml), loadJuice());
+          const result = await compileSkeleton(split.structure, (mjml) => compileMjml(mjml), loadJuice(), store.probes);
           compiled += 1;
           store.skeletons[structureKey] = result.ok ? result.skeleton : { unusable: result.reason };
         }

@@ -2,6 +2,8 @@ import Handlebars from 'handlebars';
 import type { LayoutSkeleton } from './compile-skeleton.js';
 import { TOKEN_PATTERN } from './layout-shape.js';
 import { mjmlJuiceOptions, type Juice } from './load-juice.js';
+import { uncopyableValue } from './probe-copies.js';
+import { inlineCssSelector } from './select-inline-css.js';
 
 export type FillResult = { ok: true; html: string } | { ok: false; reason: string };
 
@@ -13,6 +15,7 @@ export type FillResult = { ok: true; html: string } | { ok: false; reason: strin
 const UNSAFE_CONTENT = /<\/?mj-|<!|<\/?(?:script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext|noscript)\b/i;
 /** juice hides `{{…}}` and `<%…%>` from its parser (`juice.codeBlocks`), and restores them by this name. */
 const CODE_BLOCKS = /\{\{[\s\S]*?\}\}|<%[\s\S]*?%>/g;
+const HAS_CODE_BLOCK = /\{\{[\s\S]*?\}\}|<%[\s\S]*?%>/;
 
 /**
  * Put one article into a skeleton: the email HTML the full path would make
@@ -51,6 +54,8 @@ export function fillSkeleton(skeleton: LayoutSkeleton, mjml: string, values: Rea
     position = end + next.length;
   }
   if (position !== mjml.length) return fail('the MJML structure differs from its shape');
+  const uncopyable = uncopyableValue(skeleton.copies, values, contents);
+  if (uncopyable) return fail(uncopyable);
 
   // 2. Inline the CSS into every content that has elements, in one juice run.
   const filled: string[] = [];
@@ -66,7 +71,11 @@ export function fillSkeleton(skeleton: LayoutSkeleton, mjml: string, values: Rea
     batched.push(index);
   }
   if (batch.length > 0) {
-    const inlined = juice.inline(batch.join(''), mjmlJuiceOptions(inlineCss));
+    const contents = batch.join('');
+    const options = mjmlJuiceOptions(inlineCss);
+    // juice's own run where its code blocks ({{…}}, <%…%>) are in play; else the rules matched once per layout
+    const select = HAS_CODE_BLOCK.test(contents) ? null : inlineCssSelector(inlineCss, juice);
+    const inlined = select ? juice.inlineSelected(contents, options, select) : juice.inline(contents, options);
     let from = 0;
     for (const index of batched) {
       const start = `<!--@@S${index}@@-->`;

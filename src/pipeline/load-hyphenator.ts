@@ -18,7 +18,7 @@ const hyphenators = new Map<Locale, WordHyphenator>();
  * The word hyphenator of a locale, loaded once per process. The `hyphen`
  * package ships its patterns as a large JavaScript array that takes V8 about
  * 400 ms to compile; `npm run prepare` writes the same data as JSON next to
- * the compiled code (scripts/hyphenation-patterns.mjs), which loads in about
+ * the compiled code (scripts/build-dist.mjs), which loads in about
  * a tenth of that. Without the JSON the package's own file is used.
  */
 export function loadHyphenator(locale: Locale): WordHyphenator {

@@ -94,8 +94,25 @@ export function preheaderFiller(preheader: string): string {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+const MONTHS: Record<string, readonly string[]> = {
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/**
+ * Long dates, as Intl.DateTimeFormat writes them ("4. November 2025",
+ * "November 4, 2025"). For the languages in src/i18n/strings.ts they are
+ * written here: the first DateTimeFormat of a run loads ICU's locale data,
+ * about 15-30 ms, more than rendering an article. A test compares both for
+ * every day of many years. Other languages go to Intl.
+ */
 export function formatDate(isoDate: string, languageTag: string): string {
-  // Creating a DateTimeFormat costs about as much as rendering the rest of the view: one per language.
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate) ?? [];
+  const name = MONTHS[languageTag]?.[Number(month) - 1];
+  if (year !== undefined && day !== undefined && name !== undefined) {
+    if (languageTag === 'de') return `${Number(day)}. ${name} ${Number(year)}`;
+    if (languageTag === 'en') return `${name} ${Number(day)}, ${Number(year)}`;
+  }
   let format = dateFormats.get(languageTag);
   if (!format) {
     format = new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

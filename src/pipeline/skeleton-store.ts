@@ -1,4 +1,5 @@
 import type { LayoutSkeleton } from './compile-skeleton.js';
+import type { ProbeMemo } from './probe-copies.js';
 
 /** A shape or structure that cannot be filled exactly: its articles take the full path, for this reason. */
 export interface Unusable {
@@ -14,8 +15,10 @@ export interface SkeletonStore {
   shapes: Record<string, string | Unusable>;
   /** Structure key → compiled skeleton (see compile-skeleton.ts). */
   skeletons: Record<string, LayoutSkeleton | Unusable>;
+  /** What probing the layouts' values taught, per block of MJML (see probe-copies.ts). */
+  probes: ProbeMemo;
 }
 
 export function emptySkeletonStore(): SkeletonStore {
-  return { shapes: {}, skeletons: {} };
+  return { shapes: {}, skeletons: {}, probes: {} };
 }

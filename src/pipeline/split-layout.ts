@@ -46,7 +46,7 @@ export interface LayoutStructure {
 
 export type SplitResult = { ok: true; structure: LayoutStructure } | { ok: false; reason: string };
 
-interface Tokenizer {
+export interface Tokenizer {
   new (
     handlers: { onopentag(name: string, attributes: Record<string, string>): void; onclosetag(name: string): void },
     options: Record<string, boolean>,
@@ -56,7 +56,7 @@ interface Tokenizer {
 let tokenizer: Tokenizer | undefined;
 
 /** The htmlparser2 that mjml-parser-xml uses, found through mjml's own dependencies so both parse alike. */
-function mjmlTokenizer(): Tokenizer {
+export function mjmlTokenizer(): Tokenizer {
   if (tokenizer) return tokenizer;
   let require = createRequire(import.meta.url);
   for (const name of ['mjml', 'mjml-core', 'mjml-parser-xml']) require = createRequire(require.resolve(name));
@@ -123,4 +123,37 @@ export function splitLayout(mjml: string): SplitResult {
 
 function hasToken(text: string): boolean {
   return HAS_TOKEN.test(text);
+}
+
+/**
+ * Where each child of `<mj-body>` starts and ends in the MJML, in order,
+ * found as mjml-parser-xml reads it: with the same htmlparser2 (which closes
+ * what is left open), the contents of ending tags read as text.
+ */
+export function bodyBlocks(mjml: string): { start: number; end: number }[] {
+  const Parser = mjmlTokenizer();
+  const blocks: { start: number; end: number }[] = [];
+  const open: string[] = [];
+  let start = 0;
+  let ending: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (ending !== undefined) return;
+        if (open[open.length - 1] === 'mj-body') start = parser.startIndex;
+        open.push(name);
+        if (MJML_ENDING_TAGS.has(name)) ending = name;
+      },
+      onclosetag(name) {
+        if (ending !== undefined && name !== ending) return;
+        ending = undefined;
+        open.pop();
+        if (open[open.length - 1] === 'mj-body') blocks.push({ start, end: parser.endIndex + 1 });
+      },
+    },
+    { recognizeCDATA: true, decodeEntities: false, recognizeSelfClosing: true, lowerCaseAttributeNames: false },
+  );
+  parser.write(mjml);
+  parser.end();
+  return blocks;
 }

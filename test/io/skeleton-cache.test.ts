@@ -13,7 +13,8 @@ afterEach(async () => {
 
 const store: SkeletonStore = {
   shapes: { 'author=null': 'abc', 'image=null': { unusable: 'a reason' } },
-  skeletons: { abc: { structure: { key: 'abc', parts: ['<mjml>', '</mjml>'], tags: ['mj-text'], inlineCss: '' }, html: ['<html>', '</html>'], slots: [] } },
+  skeletons: { abc: { structure: { key: 'abc', parts: ['<mjml>', '</mjml>'], tags: ['mj-text'], inlineCss: '' }, html: ['<html>', '</html>'], slots: [], copies: {} } },
+  probes: { b1: { '0:@@E:title@@': [] } },
 };
 
 describe('skeleton cache', () => {
@@ -25,10 +26,10 @@ describe('skeleton cache', () => {
 
   it('is empty for other inputs, a missing file, or a corrupt one', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'skeletons-'));
-    expect(await loadSkeletonStore(dir, 'key-1')).toEqual({ shapes: {}, skeletons: {} });
+    expect(await loadSkeletonStore(dir, 'key-1')).toEqual({ shapes: {}, skeletons: {}, probes: {} });
     await writeSkeletonStore(dir, 'key-1', store);
-    expect(await loadSkeletonStore(dir, 'key-2')).toEqual({ shapes: {}, skeletons: {} });
-    await writeFile(path.join(dir, SKELETON_FILE), '{"format":1,"inputsKey":"key-1","shapes":');
-    expect(await loadSkeletonStore(dir, 'key-1')).toEqual({ shapes: {}, skeletons: {} });
+    expect(await loadSkeletonStore(dir, 'key-2')).toEqual({ shapes: {}, skeletons: {}, probes: {} });
+    await writeFile(path.join(dir, SKELETON_FILE), '{"format":3,"inputsKey":"key-1","shapes":');
+    expect(await loadSkeletonStore(dir, 'key-1')).toEqual({ shapes: {}, skeletons: {}, probes: {} });
   });
 });

@@ -65,7 +65,7 @@ describe('fast path: output identical to the full MJML path', () => {
     // author, source count and FAQ entry count are text, not structure
     expect(Object.keys(store.skeletons)).toHaveLength(48);
     expect(Object.values(store.skeletons).every((skeleton) => !('unusable' in skeleton))).toBe(true);
-  });
+  }, 120_000); // 48 layouts, each compiled twice (with placeholders, with probe values), and 72 full compiles
 
   it('on every Markdown construct, in the body, the check box and an FAQ answer', async () => {
     await checkCorpus(constructArticles());
@@ -143,6 +143,55 @@ describe('fast path: declines what it cannot make identical', () => {
     // an article without a caption never reaches the broken line and takes the fast path
     const plain = readArticle({ file: 'articles/openai-amazon-cloud-deal.md', source: await readFile(path.join(REPO_ROOT, 'articles/openai-amazon-cloud-deal.md'), 'utf8') });
     expect((await fastPath.render(plain)).renderPath).toBe('fast');
+  });
+});
+
+/** The templates with one partial changed (`from` must occur in it). */
+function withPartial(name: string, from: string, to: string): TemplateSources {
+  const partial = sources.partials[name];
+  if (!partial?.source.includes(from)) throw new Error(`partial ${name} has no "${from}"`);
+  return { ...sources, partials: { ...sources.partials, [name]: { ...partial, source: partial.source.replace(from, to) } } };
+}
+
+describe('fast path: values that MJML does not copy as written', () => {
+  it('a share link: MJML puts the URL into the share URL with String.replace, which expands $&', async () => {
+    const templates = withPartial(
+      'footer',
+      '  </mj-column>\n</mj-section>\n{{/if}}',
+      '    <mj-social><mj-social-element name="facebook" href="{{webUrl}}">Teilen</mj-social-element></mj-social>\n  </mj-column>\n</mj-section>\n{{/if}}',
+    );
+    await checkCorpus(
+      [
+        { name: 'share-dollar.md', source: article('url: "https://example.com/a?x=$&y=1"'), expect: 'full' },
+        { name: 'share-plain.md', source: article('url: "https://example.com/a?x=1&y=2"'), expect: 'fast' },
+      ],
+      {},
+      templates,
+    );
+  });
+
+  it('a per-article class: MJML splits css-class at spaces and suffixes each part in Outlook markup', async () => {
+    const templates = withPartial('article', '<mj-section padding="36px 0px 8px 0px">', '<mj-section padding="36px 0px 8px 0px" css-class="bp-paper cat-{{category}}">');
+    await checkCorpus(
+      [
+        { name: 'class-spaces.md', source: article(), expect: 'full' }, // category: Tech & Trends
+        { name: 'class-one-word.md', source: article().replace('category: Tech & Trends', 'category: Technik'), expect: 'fast' },
+      ],
+      {},
+      templates,
+    );
+  });
+
+  it('white space in an Outlook-only comment: MJML collapses runs of spaces there', async () => {
+    const templates = withPartial('article', '<mj-section padding="24px 0px 0px 0px">', '<mj-section padding="24px 0px 0px 0px" background-url="{{image.src}}">');
+    await checkCorpus(
+      [
+        { name: 'background-spaces.md', source: article('image:\n  src: "https://example.com/a  b.jpg"\n  alt: Ein Bild'), expect: 'full' },
+        { name: 'background-plain.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild'), expect: 'fast' },
+      ],
+      {},
+      templates,
+    );
   });
 });
 
