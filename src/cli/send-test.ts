@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../io/load-config.js';
 import { RecipientsRejectedError, sendTest, type SendTestResult } from '../send/send-test.js';
-import { color, formatKB, runCli, withProjectOptions } from './terminal.js';
+import { color, formatKB, runCli, terminalSafe, withProjectOptions } from './terminal.js';
 
 interface Flags {
   to?: string[];
@@ -31,8 +31,8 @@ await runCli(async () => {
     const result = await sendTest({ config, target, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany });
     if (result.emlFile !== null) {
       const shown = path.relative(process.cwd(), result.emlFile) || result.emlFile;
-      process.stdout.write(`${color.green('✓')} wrote ${shown} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
-      process.stdout.write(color.dim(`  subject: ${result.subject ?? ''}\n  message id: ${result.messageId}\n`));
+      process.stdout.write(`${color.green('✓')} wrote ${terminalSafe(shown)} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
+      process.stdout.write(color.dim(`  subject: ${terminalSafe(result.subject ?? '')}\n  message id: ${terminalSafe(result.messageId)}\n`));
       return 0;
     }
     printSent(result);
@@ -45,10 +45,11 @@ await runCli(async () => {
 
 function printSent(result: SendTestResult): void {
   const status = result.rejected.length === 0 ? color.green('✓ sent') : color.yellow('! partly sent');
-  process.stdout.write(`${status} "${result.subject ?? result.slug}" (${formatKB(result.bytes)}) via ${result.server}\n`);
-  for (const address of result.accepted) process.stdout.write(`  ${color.green('✓')} ${address}\n`);
-  for (const address of result.rejected) process.stdout.write(`  ${color.red('✗')} ${address} ${color.dim('rejected')}\n`);
-  process.stdout.write(color.dim(`  message id: ${result.messageId}\n`));
+  // subject from the article, addresses and message id as the SMTP server answered: printed escaped
+  process.stdout.write(`${status} "${terminalSafe(result.subject ?? result.slug)}" (${formatKB(result.bytes)}) via ${terminalSafe(result.server)}\n`);
+  for (const address of result.accepted) process.stdout.write(`  ${color.green('✓')} ${terminalSafe(address)}\n`);
+  for (const address of result.rejected) process.stdout.write(`  ${color.red('✗')} ${terminalSafe(address)} ${color.dim('rejected')}\n`);
+  process.stdout.write(color.dim(`  message id: ${terminalSafe(result.messageId)}\n`));
   if (result.server.startsWith('built-in')) {
     process.stdout.write(color.dim('  SMTP_URL is not set, so it went to the preview server\'s inbox: see /inbox in the preview\n'));
   }
