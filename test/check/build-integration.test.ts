@@ -31,7 +31,7 @@ describe('the build runs the same rules', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/= inbox-preheader-missing .*\n {2}! warning no "preheader".*\[inbox\/preheader-missing\]\n/);
+    expect(result.stdout).toMatch(/[=✓] inbox-preheader-missing .*\n {2}! warning no "preheader".*\[inbox\/preheader-missing\]\n/);
     expect(result.stderr).toMatch(/✗ error the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
     expect(result.stdout).toContain('1 check error, 1 warning');
   });
