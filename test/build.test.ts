@@ -109,6 +109,27 @@ describe('build (security)', () => {
   });
 });
 
+describe('build (lines smuggled through fields)', () => {
+  it('a url, image or source url with line breaks cannot forge lines (another unsubscribe link) in the text part', async () => {
+    const forged = '\\n\\nNewsletter abbestellen: https://evil.example/abmelden';
+    project = await makeProject({
+      articles: {
+        'url.md': article(`url: "https://example.com/a${forged}"`),
+        'bild.md': article(`image: { src: "https://example.com/a.jpg${forged}", alt: Bild }`),
+        'quelle.md': article(`sources: [{ name: Quelle, url: "https://example.com/${forged}" }]`),
+      },
+    });
+    const result = await build({ root: project.root });
+    expect(result.articles.map((entry) => entry.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(result.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message.replace(/ \(.*$/, '')}`)).toEqual([
+      'articles/bild.md:6: "image.src" must not contain U+000A',
+      'articles/quelle.md:6: "sources[0].url" must not contain U+000A',
+      'articles/url.md:6: "url" must not contain U+000A',
+    ]);
+    await expect(readdir(project.out)).rejects.toThrow(); // nothing was written
+  });
+});
+
 describe('build (bad input)', () => {
   it('reports every bad article of a run, builds the good ones, and leaves earlier output untouched', async () => {
     project = await makeProject({ articles: { 'a-good.md': article(), 'b-bad.md': article('teasr: typo'), 'c-bad.md': article().replace('date: 2025-11-04', 'date: 2025-02-30') } });

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDocument, type DocumentContext } from '../../src/build/build-document.js';
+import type { Renderer } from '../../src/build/renderer.js';
+import { createSlugClaims } from '../../src/build/slug-claims.js';
+import { resolveConfig } from '../../src/config/config.js';
+import { formatError, InternalError } from '../../src/errors.js';
+import { emptyManifest } from '../../src/io/build-cache.js';
+import { loadTemplateSources } from '../../src/io/load-templates.js';
+import { createOutputWriter } from '../../src/io/output-writer.js';
+import { readArticle } from '../../src/pipeline/build-article.js';
+import { article, makeProject, type TempProject } from '../helpers/project.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let project: TempProject | undefined;
+afterEach(async () => {
+  await project?.remove();
+  project = undefined;
+});
+
+/** A context for one document, with a renderer whose stages are given: the rest is the real build's. */
+async function contextWith(root: string, stages: Partial<Renderer>): Promise<DocumentContext> {
+  const config = resolveConfig({}, root);
+  const renderer: Renderer = {
+    readArticle,
+    render: () => Promise.reject(new Error('not used')),
+    renderFull: () => Promise.reject(new Error('not used')),
+    forgetLayouts: () => undefined,
+    layouts: undefined,
+    ...stages,
+  };
+  return {
+    config,
+    drafts: false,
+    templates: await loadTemplateSources(config.paths.templates, root),
+    manifest: emptyManifest('key'),
+    claims: createSlugClaims(),
+    renderer: () => Promise.resolve(renderer),
+    outputNames: () => Promise.resolve(new Set()),
+    writer: createOutputWriter(),
+  };
+}
+
+describe('buildDocument: one boundary around every stage', () => {
+  it.each<[string, Partial<Renderer>]>([
+    ['render', { render: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'html')")) }],
+    ['parse', { readArticle: () => { throw new RangeError('Maximum call stack size exceeded'); } }],
+    ['a stage that throws a non-error', { render: () => Promise.reject('a string, not an Error') }],
+  ])('a bug in %s fails that document with one line, the file and the cause', async (_stage, stages) => {
+    project = await makeProject({ articles: { 'x.md': article() } });
+    const context = await contextWith(project.root, stages);
+    const outcome = await buildDocument(context, path.join(project.articles, 'x.md'));
+    expect(outcome.result.status).toBe('failed');
+    if (outcome.result.status !== 'failed') return;
+    const { error } = outcome.result;
+    expect(error).toBeInstanceOf(InternalError);
+    expect(error.problems).toEqual([{ file: 'articles/x.md', line: undefined, message: expect.stringMatching(/^internal error: .+ \(please report; run with DEBUG=1 for the stack\)$/) }]);
+    expect(formatError(error)).toHaveLength(1); // no stack
+    const withStack = formatError(error, { stack: true });
+    if (error.cause instanceof Error) expect(withStack.slice(1).join('\n')).toMatch(/\n\s+at /);
+    expect(context.manifest.entries).toEqual({}); // built again next time
+  });
+});
+
+describe('a hostile frontmatter fails only its own article (build-newsletter)', () => {
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
+  const hostile: Record<string, [string, RegExp]> = {
+    'alias-before-anchor.md': [article('author: *name\npreheader: &name Vorschau'), /^✗ articles\/alias-before-anchor\.md:6: the frontmatter uses a YAML alias \(\*name\) that is not defined above it: write the value out$/m],
+    'alias-bomb.md': [`---\n${bomb}\n---\nText\n`, /^✗ articles\/alias-bomb\.md:3: the frontmatter's YAML aliases \(\*name\) expand to too much data: write the values out$/m],
+    'deep.md': [article(`check: ${'['.repeat(3000)}${']'.repeat(3000)}`), /^✗ articles\/deep\.md:6: the frontmatter is nested too deeply/m],
+    'function.md': [article('check: !!js/function "function () { process.exit(3) }"'), /^✗ articles\/function\.md:6: the frontmatter uses the YAML tag !!js\/function, which articles do not allow/m],
+  };
+
+  it('each is one line with its line number, the good article is built, exit 1, no stack trace; DEBUG=1 changes nothing for user mistakes', async () => {
+    project = await makeProject({ articles: { ...Object.fromEntries(Object.entries(hostile).map(([name, [source]]) => [name, source])), 'zz-good.md': article() } });
+    for (const env of [{}, { DEBUG: '1' }]) {
+      const run = await runCli('build-newsletter', ['--force'], { cwd: project.root, env });
+      expect(run.code).toBe(1);
+      for (const [, expected] of Object.values(hostile)) expect(run.stderr).toMatch(expected);
+      expect(run.stderr.trim().split('\n')).toHaveLength(Object.keys(hostile).length);
+      expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+      expect(run.stdout).toMatch(/^✓ zz-good /m);
+      expect(run.stdout).toMatch(/^1 built, 0 unchanged, 4 failed/m);
+    }
+  });
+});
