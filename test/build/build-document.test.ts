@@ -1,5 +1,7 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { buildDocument, type DocumentContext } from '../../src/build/build-document.js';
 import type { Renderer } from '../../src/build/renderer.js';
 import { createSlugClaims } from '../../src/build/slug-claims.js';
@@ -82,5 +84,22 @@ describe('a hostile frontmatter fails only its own article (build-newsletter)', 
       expect(run.stdout).toMatch(/^✓ zz-good /m);
       expect(run.stdout).toMatch(/^1 built, 0 unchanged, 4 failed/m);
     }
+  });
+});
+
+describe('nothing executable is ever written', () => {
+  it.each([
+    ['an event handler', '<p onclick="track()">{{strings.footerReason}}</p>', /^the email would contain an event handler attribute \(onclick\) on <p>, which no email may carry: remove it from the templates/],
+    ['a javascript: link', '<a href="javascript:alert(1)">{{strings.footerReason}}</a>', /^the email would contain a javascript: URL in href of <a>/],
+  ])('templates that put %s into the email fail every article with one line, and nothing is written', async (_name, markup, expected) => {
+    project = await makeProject({ articles: { 'eins.md': article(), 'zwei.md': article('author: Jane') } });
+    const footer = path.join(project.root, 'templates/partials/footer.mjml.hbs');
+    await writeFile(footer, (await readFile(footer, 'utf8')).replace('<p style="margin: 0 0 8px 0;">{{strings.footerReason}}</p>', markup));
+    for (const fastPath of [true, false]) {
+      const result = await build({ root: project.root, fastPath, force: true });
+      expect(result.articles.map((entry) => entry.status)).toEqual(['failed', 'failed']);
+      for (const problem of result.problems) expect(problem.message).toMatch(expected);
+    }
+    await expect(readdir(project.out)).rejects.toThrow();
   });
 });

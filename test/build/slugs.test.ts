@@ -1,4 +1,4 @@
-import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
@@ -83,7 +83,7 @@ describe('one output per slug, in full and partial builds', () => {
     await writeFile(path.join(project.articles, 'a.md'), article('teasr: x'));
     expect(statuses(await build({ root: project.root }))).toEqual({ 'articles/a.md': 'failed', 'articles/b.md': 'cached' });
     expect(await outputs(project.out)).toEqual(['a.html', 'a.txt', 'b.html', 'b.txt']);
-    await import('node:fs/promises').then(({ rm }) => rm(path.join(project!.articles, 'a.md')));
+    await rm(path.join(project.articles, 'a.md'));
     expect((await build({ root: project.root })).removed.sort()).toEqual(['out/a.html', 'out/a.txt']);
   });
 });
@@ -124,7 +124,7 @@ describe('file names', () => {
       expect(statuses(result)).toEqual({ 'articles/draussen.md': 'failed', 'articles/drinnen.md': 'built', 'articles/echt.md': 'built' });
       expect(problems(result)).toEqual([`articles/draussen.md: is a symbolic link to ${outside}, outside the project: copy the article into articles/ instead`]);
     } finally {
-      await import('node:fs/promises').then(({ rm }) => rm(outside));
+      await rm(outside);
     }
   });
 
