@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { ArticleResult } from '../build.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { TemplateError } from '../errors.js';
+import { ArticleError, TemplateError } from '../errors.js';
 import { hashText, type Manifest, type ManifestEntry } from '../io/build-cache.js';
-import { inspectArticleFile, type ArticleFileInfo } from '../io/inspect-article.js';
+import { formatSize, inspectArticleFile, type ArticleFileInfo } from '../io/inspect-article.js';
 import { loadArticleSync } from '../io/load-articles.js';
 import type { OutputWriter } from '../io/output-writer.js';
 import type { ArticleSource } from '../pipeline/build-article.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
+import type { Article } from '../pipeline/validate-article.js';
 import { documentFailure } from './disk-faults.js';
 import type { Rendered, Renderer } from './renderer.js';
 import type { SlugClaims } from './slug-claims.js';
@@ -40,7 +41,7 @@ export interface DocumentOutcome {
  *   2. skip      unchanged since the last build, outputs in place: reported as cached
  *   3. read      the file's text
  *   4. parse     frontmatter → validated article
- *   5. claim     its slug: one output per slug
+ *   5. claim     its slug: one output per slug (and, for a large article, the size it renders to)
  *   6. render    fast path or MJML
  *   7. check     the quality rules (at most 20 findings per rule), and no active content
  *   8. write     both files atomically (queued; the caller reports write failures)
@@ -87,6 +88,7 @@ export async function buildDocument(context: DocumentContext, absolute: string):
 
     // 5. claim
     context.claims.claim(article.slug, shown);
+    if (file.size > RENDERED_SIZE_CHECK_FROM) await assertRenderedSize(article, config, shown);
 
     // 6. render, 7. check
     let rendered = await renderer.render(article);
@@ -127,6 +129,26 @@ export async function buildDocument(context: DocumentContext, absolute: string):
     markFailed(manifest, shown, previous);
     return { result: { status: 'failed', file: shown, error: documentFailure(shown, error) }, slug };
   }
+}
+
+/** Articles above this size have what their Markdown renders to measured before the email is made. */
+const RENDERED_SIZE_CHECK_FROM = 64 * 1024;
+
+/**
+ * What a large article's Markdown renders to must stay within
+ * `maxArticleBytes` too: a table renders to several times its source, and the
+ * email layout, inline CSS and plain-text tables multiply that again (1 MB of
+ * table rows made 29 MB of HTML in about three minutes).
+ */
+async function assertRenderedSize(article: Article, config: ResolvedConfig, file: string): Promise<void> {
+  const { renderView } = await import('../pipeline/render-view.js');
+  const view = renderView(article, config);
+  const bytes = [view.bodyHtml, view.checkHtml ?? '', ...(view.faq ?? []).map((entry) => entry.answerHtml)].reduce((sum, html) => sum + Buffer.byteLength(html), 0);
+  if (bytes <= config.maxArticleBytes) return;
+  throw new ArticleError(
+    `its Markdown renders to ${formatSize(bytes)} of HTML, more than the ${formatSize(config.maxArticleBytes)} an article may have (long tables grow the most): shorten it, or raise "maxArticleBytes" in newsletter.config.json`,
+    { file },
+  );
 }
 
 /**

@@ -37,6 +37,18 @@ describe('article size limit', () => {
   });
 });
 
+describe('what a large article renders to', () => {
+  it('is held to the same limit before the email is made: a long table is refused at once', async () => {
+    const table = `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(7000)}`;
+    project = await makeProject({ articles: { 'tabelle.md': article('', table), 'prosa.md': article('', `${'Ein ganz normaler Satz. '.repeat(3000)}\n`) }, config: { maxArticleBytes: 100_000 } });
+    const result = await build({ root: project.root });
+    expect(result.articles.map((entry) => [entry.file, entry.status])).toEqual([['articles/prosa.md', 'built'], ['articles/tabelle.md', 'failed']]);
+    expect(result.problems.filter((problem) => problem.file === 'articles/tabelle.md')).toEqual([
+      { file: 'articles/tabelle.md', line: undefined, message: expect.stringMatching(/^its Markdown renders to \d+\.\d KB of HTML, more than the 97\.7 KB an article may have \(long tables grow the most\): shorten it, or raise "maxArticleBytes"/) },
+    ]);
+  });
+});
+
 describe('findings are limited per rule and newsletter', () => {
   const finding = (index: number, rule: CheckFinding['rule'] = 'links/absolute'): CheckFinding => ({ file: 'articles/x.md', slug: 'x', rule, severity: 'error', message: `link ${index}` });
 
