@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process -- Node */
 // npm run fuzz -- [--runs N] [--seed S]: the property tests of test/build/build.property.test.ts
 // with many generated cases. Without --seed, a new seed is drawn and printed, so a failure can be
 // replayed with the same seed (fast-check also prints the path of the failing case).

@@ -80,7 +80,7 @@ describe('the manifest is untrusted input', () => {
     await rm(`${victims[0]}.txt`);
   });
 
-  it.each<[string, (entry: Record<string, unknown>) => Record<string, unknown> | null]>([
+  const damage: [string, (entry: Record<string, unknown>) => Record<string, unknown> | null][] = [
     ['null', () => null],
     ['findings: null', (entry) => ({ ...entry, findings: null })],
     ['findings: [null]', (entry) => ({ ...entry, findings: [null] })],
@@ -88,18 +88,26 @@ describe('the manifest is untrusted input', () => {
     ['a slug that breaks the slug rule', (entry) => ({ ...entry, slug: '../eins' })],
     ['an unknown key', (entry) => ({ ...entry, script: '<script>' })],
     ['a hash that is no hash', (entry) => ({ ...entry, hash: 42 })],
-  ])('an entry that is %s is dropped and that article rebuilt; the build succeeds', async (_name, damage) => {
-    project = await makeProject({ articles: { 'eins.md': article(), 'zwei.md': article() } });
+  ];
+  it(`an entry that is ${damage.map(([name]) => name).join(', ')} is dropped and that article rebuilt; the build succeeds`, async () => {
+    // one article per kind of damage, and one left alone
+    const names = ['unversehrt', ...damage.map((_, index) => `kaputt-${index}`)];
+    project = await makeProject({ articles: Object.fromEntries(names.map((name) => [`${name}.md`, article(`author: ${name}`)])) });
     expect((await runCli('build-newsletter', [], { cwd: project.root })).code).toBe(0);
-    const before = await readFile(path.join(project.out, 'zwei.html'), 'utf8');
+    const before = await readFile(path.join(project.out, 'kaputt-0.html'), 'utf8');
     await editManifest(project.root, (manifest) => {
-      manifest.entries['articles/zwei.md'] = damage(manifest.entries['articles/zwei.md'] as Record<string, unknown>);
+      damage.forEach(([, change], index) => {
+        const file = `articles/kaputt-${index}.md`;
+        manifest.entries[file] = change(manifest.entries[file] as Record<string, unknown>);
+      });
     });
     const run = await runCli('build-newsletter', [], { cwd: project.root });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^= eins [\s\S]*^✓ zwei /m);
-    expect(await readFile(path.join(project.out, 'zwei.html'), 'utf8')).toBe(before);
+    expect(run.stdout).toMatch(/^= unversehrt /m);
+    for (const index of damage.keys()) expect(run.stdout).toMatch(new RegExp(`^✓ kaputt-${index} `, 'm'));
+    expect(run.stdout).toMatch(/^7 built, 1 unchanged/m);
+    expect(await readFile(path.join(project.out, 'kaputt-0.html'), 'utf8')).toBe(before);
   });
 
   it('a manifest that is not an object, or has entries of the wrong kind, means a cold build', async () => {
