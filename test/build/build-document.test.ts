@@ -86,10 +86,9 @@ describe('a hostile frontmatter fails only its own article (build-newsletter)', 
 });
 
 describe('nothing executable is ever written', () => {
-  it.each([
-    ['an event handler', '<p onclick="track()">{{strings.footerReason}}</p>', /^the email would contain an event handler attribute \(onclick\) on <p>, which no email may carry: remove it from the templates/],
-    ['a javascript: link', '<a href="javascript:alert(1)">{{strings.footerReason}}</a>', /^the email would contain a javascript: URL in href of <a>/],
-  ])('templates that put %s into the email fail every article with one line, and nothing is written', async (_name, markup, expected) => {
+  it('templates that put an event handler into the email fail every article with one line, on both paths, and nothing is written', async () => {
+    const markup = '<p onclick="track()">{{strings.footerReason}}</p>';
+    const expected = /^the email would contain an event handler attribute \(onclick\) on <p>, which no email may carry: remove it from the templates/;
     project = await makeProject({ articles: { 'eins.md': article(), 'zwei.md': article('author: Jane') } });
     const footer = path.join(project.root, 'templates/partials/footer.mjml.hbs');
     await writeFile(footer, (await readFile(footer, 'utf8')).replace('<p style="margin: 0 0 8px 0;">{{strings.footerReason}}</p>', markup));

@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { formatProblem, NewsletterError } from '../../src/errors.js';
 import { article, makeProject, REPO_ROOT, type TempProject } from '../helpers/project.js';
 import { describeWithMounts, runInMountNamespace } from '../helpers/mount-namespace.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -28,11 +30,11 @@ function expectOneLine(stderr: string, pattern: RegExp): void {
 
 describeWithMounts('disk faults are one line naming the folder, exit 1, nothing earlier lost', () => {
   it('a read-only output folder', async () => {
-    project = await makeProject({ articles: { 'eins.md': long('Eins') } });
-    expect((await runCli('build-newsletter', [], { cwd: project.root })).code).toBe(0);
+    project = await makeProject({ articles: { 'eins.md': long('Eins'), 'zwei.md': long('Zwei') } });
+    // what an earlier build wrote
+    await project.write('out/eins.html', '<!doctype html><p>Eins, wie es war</p>');
+    await project.write('out/eins.txt', 'Eins, wie es war');
     const before = await readFile(path.join(project.out, 'eins.html'), 'utf8');
-    await writeFile(path.join(project.articles, 'eins.md'), long('Eins, neu'));
-    await writeFile(path.join(project.articles, 'zwei.md'), long('Zwei'));
 
     const run = await runInMountNamespace(`mount --bind out out; mount -o remount,bind,ro out; exec "$NODE" ${JSON.stringify(CLI)}`, { cwd: project.root });
     expect(run.code).toBe(1);
@@ -40,36 +42,31 @@ describeWithMounts('disk faults are one line naming the folder, exit 1, nothing 
     expect(await readFile(path.join(project.out, 'eins.html'), 'utf8')).toBe(before);
     expect((await readdir(project.out)).sort()).toEqual(['eins.html', 'eins.txt']);
     expect(await temporaryFiles(project.root)).toEqual([]);
-    // writable again: everything is built
-    const fixed = await runCli('build-newsletter', [], { cwd: project.root });
-    expect(fixed.stdout).toMatch(/^2 built/m);
   });
 
   it('a full disk', async () => {
-    project = await makeProject({ articles: { 'a-eins.md': long('Eins') } });
+    // what an earlier build wrote, and seven articles for a 64 KB disk
+    project = await makeProject({ articles: Object.fromEntries(['a-eins', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => [`${name}.md`, long(name)])) });
+    await project.write('earlier/g.html', '<!doctype html><p>G, wie es war</p>');
+    await project.write('earlier/g.txt', 'G, wie es war');
     await mkdir(project.out);
-    await mkdir(path.join(project.root, 'later'));
-    for (const name of ['b', 'c', 'd', 'e', 'f', 'g']) await writeFile(path.join(project.root, 'later', `${name}.md`), long(name.toUpperCase()));
-    // out/ is a 64 KB disk: the first build fits, the second does not
     const run = await runInMountNamespace(
       [
         'mount -t tmpfs -o size=64k tmpfs out',
-        `"$NODE" ${JSON.stringify(CLI)} > first.log 2>&1 || { cat first.log >&2; exit 9; }`,
-        'cp out/a-eins.html before.html',
-        'mv later/*.md articles/',
-        `set +e; "$NODE" ${JSON.stringify(CLI)}; echo "exit=$?" > second.exit`,
-        'cmp out/a-eins.html before.html && echo same > compared',
+        'cp earlier/* out/',
+        `set +e; "$NODE" ${JSON.stringify(CLI)}; echo "exit=$?" > exit-code`,
+        'cmp out/g.html earlier/g.html && cmp out/g.txt earlier/g.txt && echo same > compared',
         'ls -A out > listing',
       ].join('\n'),
       { cwd: project.root },
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(await readFile(path.join(project.root, 'second.exit'), 'utf8')).toBe('exit=1\n');
+    expect(await readFile(path.join(project.root, 'exit-code'), 'utf8')).toBe('exit=1\n');
     expectOneLine(run.stderr, /^error out: cannot write the newsletters \(no space left on the device, ENOSPC\): free some space and build again$/);
     expect(await readFile(path.join(project.root, 'compared'), 'utf8')).toBe('same\n');
     const listing = (await readFile(path.join(project.root, 'listing'), 'utf8')).trim().split('\n');
     expect(listing.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect(listing).toContain('a-eins.html');
+    expect(listing).toContain('g.html');
   });
 
   it('a read-only cache folder: the newsletters are written, the cache fault is one line', async () => {
@@ -87,17 +84,25 @@ describeWithMounts('disk faults are one line naming the folder, exit 1, nothing 
 
 describe('a setting that points at a file instead of a folder is one line, exit 1', () => {
   it.each([
-    ['paths.out', { paths: { out: 'plan.txt' } }, /^error plan\.txt: cannot write the newsletters \(a file is in the way of a folder, ENOTDIR\): make plan\.txt a folder \(remove the file in its place\), or set "paths\.out"/],
-    ['cacheDir', { cacheDir: 'plan.txt' }, /^error plan\.txt: cannot save the build cache \(a file is in the way of a folder, ENOTDIR\): make plan\.txt a folder/],
-    ['paths.articles', { paths: { articles: 'plan.txt' } }, /^error the articles folder .*plan\.txt is a file, not a folder: set "paths\.articles" in newsletter\.config\.json to a folder$/],
-    ['paths.templates', { paths: { templates: 'plan.txt' } }, /^error plan\.txt: the templates folder is a file, not a folder: set "paths\.templates" in newsletter\.config\.json/],
-    ['paths.out, one level down', { paths: { out: 'plan.txt/out' } }, /^error plan\.txt\/out: cannot write the newsletters \(a file is in the way of a folder, ENOTDIR\)/],
+    ['cacheDir', { cacheDir: 'plan.txt' }, /^plan\.txt: cannot save the build cache \(a file is in the way of a folder, ENOTDIR\): make plan\.txt a folder/],
+    ['paths.articles', { paths: { articles: 'plan.txt' } }, /^the articles folder .*plan\.txt is a file, not a folder: set "paths\.articles" in newsletter\.config\.json to a folder$/],
+    ['paths.templates', { paths: { templates: 'plan.txt' } }, /^plan\.txt: the templates folder is a file, not a folder: set "paths\.templates" in newsletter\.config\.json/],
+    ['paths.out, one level down', { paths: { out: 'plan.txt/out' } }, /^plan\.txt\/out: cannot write the newsletters \(a file is in the way of a folder, ENOTDIR\)/],
   ])('%s', async (_key, config, expected) => {
     project = await makeProject({ articles: { 'eins.md': article() }, config });
     await writeFile(path.join(project.root, 'plan.txt'), 'a file, not a folder\n');
+    const error = await build({ root: project.root }).then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NewsletterError);
+    expect((error as NewsletterError).problems.map(formatProblem)).toEqual([expect.stringMatching(expected)]);
+    expect(await readFile(path.join(project.root, 'plan.txt'), 'utf8')).toBe('a file, not a folder\n');
+  });
+
+  it('paths.out, through build-newsletter', async () => {
+    project = await makeProject({ articles: { 'eins.md': article() }, config: { paths: { out: 'plan.txt' } } });
+    await writeFile(path.join(project.root, 'plan.txt'), 'a file, not a folder\n');
     const run = await runCli('build-newsletter', [], { cwd: project.root });
     expect(run.code).toBe(1);
-    expectOneLine(run.stderr, expected);
+    expectOneLine(run.stderr, /^error plan\.txt: cannot write the newsletters \(a file is in the way of a folder, ENOTDIR\): make plan\.txt a folder \(remove the file in its place\), or set "paths\.out"/);
     expect(await readFile(path.join(project.root, 'plan.txt'), 'utf8')).toBe('a file, not a folder\n');
   });
 });

@@ -28,6 +28,7 @@ describe('parseUserConfig', () => {
     ['a subject prefix with a right-to-left override', '{ "subjectPrefix": "[\\u202eTSET]" }', /"subjectPrefix" contains the invisible direction control U\+202E/, 1],
     ['an empty cacheDir', '{ "cacheDir": "" }', /"cacheDir" is empty: name a folder or remove the key/, 1],
     ['a tiny maxArticleBytes', '{ "maxArticleBytes": 10 }', /"maxArticleBytes" must be at least 1024 bytes/, 1],
+    ['maxArticleBytes as text', '{ "maxArticleBytes": "1 MB" }', /"maxArticleBytes" must be a number of bytes, e.g. 1048576 \(1 MB\)/, 1],
   ])('rejects %s with file and line', (_name, text, message, line) => {
     let error: unknown;
     try {
