@@ -166,7 +166,6 @@ describe('the cache key includes the tool\'s own code', () => {
     const cli = (args: string[]) => runCli('build-newsletter', args, { cwd: project!.root, script: path.join(tool, 'dist/cli/build-newsletter.js') });
 
     expect((await cli([])).stdout).toMatch(/^1 built/m);
-    expect((await cli([])).stdout).toMatch(/^0 built, 1 unchanged/m);
     const renderText = path.join(tool, 'dist/pipeline/render-text.js');
     await writeFile(renderText, (await readFile(renderText, 'utf8')).replace('TEXT_WIDTH = 78', 'TEXT_WIDTH = 40'));
     expect((await cli([])).stdout).toMatch(/^1 built, 0 unchanged/m);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { article, makeProject, type TempProject } from '../helpers/project.js';
-import { runCli } from '../helpers/run-cli.js';
+import { resolveConfig } from '../../src/config/config.js';
+import { sendTest } from '../../src/send/send-test.js';
 
 let project: TempProject | undefined;
 afterEach(async () => {
@@ -48,9 +49,8 @@ describe('one output per slug, in full and partial builds', () => {
   it('send-test --dry-run never mixes one article\'s subject with the other\'s body', async () => {
     project = await makeProject({ articles: { 'a.md': titled('Artikel A', 'slug: dup'), 'b.md': titled('Artikel B', 'slug: dup') } });
     await build({ root: project.root });
-    const run = await runCli('send-test', ['articles/b.md', '--dry-run', '--to', 'test@example.com'], { cwd: project.root, env: { SMTP_URL: '', TEST_RECIPIENTS: '' } });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(TAKEN('articles/b.md', 'articles/a.md'));
+    const sent = sendTest({ config: resolveConfig({}, project.root), target: 'articles/b.md', to: ['test@example.com'], dryRun: true, env: {} });
+    await expect(sent).rejects.toThrow(TAKEN('articles/b.md', 'articles/a.md').replace(/^articles\/b\.md: /, ''));
     expect(await outputs(project.out)).toEqual(['dup.html', 'dup.txt']);
   });
 
