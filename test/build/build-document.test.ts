@@ -64,13 +64,15 @@ describe('buildDocument: one boundary around every stage', () => {
   });
 });
 
-describe('a hostile frontmatter fails only its own article (build-newsletter)', () => {
+describe('a hostile frontmatter fails only its own article, printed safely (build-newsletter)', () => {
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
   const hostile: Record<string, [string, RegExp]> = {
     'alias-before-anchor.md': [article('author: *name\npreheader: &name Vorschau'), /^✗ articles\/alias-before-anchor\.md:6: the frontmatter uses a YAML alias \(\*name\) that is not defined above it: write the value out$/m],
     'alias-bomb.md': [`---\n${bomb}\n---\nText\n`, /^✗ articles\/alias-bomb\.md:3: the frontmatter's YAML aliases \(\*name\) expand to too much data: write the values out$/m],
     'deep.md': [article(`check: ${'['.repeat(3000)}${']'.repeat(3000)}`), /^✗ articles\/deep\.md:6: the frontmatter is nested too deeply/m],
     'function.md': [article('check: !!js/function "function () { process.exit(3) }"'), /^✗ articles\/function\.md:6: the frontmatter uses the YAML tag !!js\/function, which articles do not allow/m],
+    // printed escaped: neither the file name nor the title reaches the terminal raw
+    '\u001b]52;c;aGk=\u0007.md': [article().replace('title: Testartikel', 'title: "Hallo \\e]52;c;ZWNobyBoaQ==\\a"'), /^✗ articles\/\\x1B\]52;c;aGk=\\x07\.md:2: "title" contains the control character U\+001B: remove it$/m],
   };
 
   it('each is one line with its line number, the good article is built, exit 1, no stack trace (not even with DEBUG=1: these are user mistakes)', async () => {
@@ -80,8 +82,10 @@ describe('a hostile frontmatter fails only its own article (build-newsletter)', 
     for (const [, expected] of Object.values(hostile)) expect(run.stderr).toMatch(expected);
     expect(run.stderr.trim().split('\n')).toHaveLength(Object.keys(hostile).length);
     expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(run.stdout).toMatch(/^✓ zz-good /m);
-    expect(run.stdout).toMatch(/^1 built, 0 unchanged, 4 failed/m);
+    expect(run.stdout).toMatch(/^1 built, 0 unchanged, 5 failed/m);
   });
 });
 

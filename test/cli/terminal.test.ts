@@ -1,15 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shownError, shownProblem, terminalSafe } from '../../src/cli/terminal.js';
 import { ArticleError, InternalError } from '../../src/errors.js';
-import { article, makeProject, type TempProject } from '../helpers/project.js';
-import { runCli } from '../helpers/run-cli.js';
-
-let project: TempProject | undefined;
-afterEach(async () => {
-  await project?.remove();
-  project = undefined;
+afterEach(() => {
   delete process.env.DEBUG;
 });
 
@@ -45,15 +37,4 @@ describe('terminalSafe', () => {
   });
 });
 
-describe('what the CLIs print from files and articles reaches the terminal escaped', () => {
-  it('a file name and a title with escape sequences', async () => {
-    project = await makeProject({ articles: { 'gut.md': article() } });
-    await writeFile(path.join(project.articles, '\u001b]52;c;aGk=\u0007.md'), article().replace('title: Testartikel', 'title: "Hallo \\e]52;c;ZWNobyBoaQ==\\a"'));
-    const run = await runCli('build-newsletter', [], { cwd: project.root });
-    expect(run.code).toBe(1);
-    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
-    expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(run.stderr.trim()).toBe('✗ articles/\\x1B]52;c;aGk=\\x07.md:2: "title" contains the control character U+001B: remove it');
-    expect(run.stdout).toMatch(/^✓ gut /m);
-  });
-});
+// End to end (a file name and a title with escape sequences through build-newsletter): test/build/build-document.test.ts
