@@ -6,6 +6,8 @@ import type { CheckInput } from './types.js';
 const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal']);
 /** Attributes that hold a URL a client may follow or load. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'poster', 'xlink:href', 'data', 'codebase', 'cite', 'srcset']);
+/** Markup in a comment worth parsing: MJML's own conditional comments (tables for Outlook) have none of this. */
+const SUSPICIOUS_IN_COMMENT = /<\s*(?:script|iframe|frame|object|embed|applet|base|portal|meta|style)|\son[a-z]|script:|data:|expression|binding/i;
 /** Schemes that run code, or (`data:` outside images) hide a document. */
 const ACTIVE_SCHEME = /^(?:javascript|vbscript|livescript|mocha|data):/;
 
@@ -29,7 +31,7 @@ function findIn(roots: AnyNode[], depth: number): string | undefined {
     if (node.type === 'comment') {
       const text = node.data;
       // conditional comments (<!--[if mso]>…<![endif]-->) are markup for Outlook
-      if (depth < 2 && text.includes('<')) {
+      if (depth < 2 && text.includes('<') && SUSPICIOUS_IN_COMMENT.test(text)) {
         const found = findIn(parseFragment(text.replace(/^\s*\[if[^\]]*\]>|<!\[endif\]\s*$/g, '')).root().toArray(), depth + 1);
         if (found) return found;
       }
@@ -46,24 +48,29 @@ function findIn(roots: AnyNode[], depth: number): string | undefined {
 }
 
 function activeElement(element: Element): string | undefined {
-  const name = element.name.toLowerCase();
+  // htmlparser2 gives tag and attribute names in lower case
+  const name = element.name;
   if (ACTIVE_ELEMENTS.has(name)) return `a <${name}> element`;
   if (name === 'meta' && /refresh/i.test(element.attribs['http-equiv'] ?? '')) return 'a <meta http-equiv="refresh">';
   if (name === 'style' && hasCssCode(element.children.map((child) => ('data' in child ? String(child.data) : '')).join(''))) return 'a CSS expression() or script URL in <style>';
-  for (const [attribute, value] of Object.entries(element.attribs)) {
-    const lower = attribute.toLowerCase();
-    if (lower.startsWith('on')) return `an event handler attribute (${lower}) on <${name}>`;
-    if (lower === 'style' && hasCssCode(value)) return `a CSS expression() or script URL in the style of <${name}>`;
-    if (!URL_ATTRIBUTES.has(lower)) continue;
+  for (const attribute in element.attribs) {
+    const value = element.attribs[attribute] ?? '';
+    if (attribute.charCodeAt(0) === 111 /* o */ && attribute.charCodeAt(1) === 110 /* n */) return `an event handler attribute (${attribute}) on <${name}>`;
+    if (attribute === 'style') {
+      if (hasCssCode(value)) return `a CSS expression() or script URL in the style of <${name}>`;
+      continue;
+    }
+    if (!URL_ATTRIBUTES.has(attribute) || !value.includes(':')) continue;
     // browsers drop control characters and white space inside the scheme
     // eslint-disable-next-line no-control-regex
     const scheme = value.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-    if (ACTIVE_SCHEME.test(scheme) && !(name === 'img' && lower === 'src' && scheme.startsWith('data:image/'))) return `a ${scheme.split(':')[0]}: URL in ${lower} of <${name}>`;
+    if (ACTIVE_SCHEME.test(scheme) && !(name === 'img' && attribute === 'src' && scheme.startsWith('data:image/'))) return `a ${scheme.split(':')[0]}: URL in ${attribute} of <${name}>`;
   }
   return undefined;
 }
 
 function hasCssCode(css: string): boolean {
+  if (!css.includes('(') && !css.includes('\\') && !css.includes('binding')) return false; // most inline styles: nothing to look at
   // eslint-disable-next-line no-control-regex
   const compact = css.replace(/[\u0000-\u0020\u007f]|\\/g, '').toLowerCase();
   return compact.includes('expression(') || /url\((['"]?)(?:javascript|vbscript):/.test(compact) || compact.includes('-moz-binding');
