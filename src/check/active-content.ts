@@ -7,7 +7,7 @@ const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'objec
 /** Attributes that hold a URL a client may follow or load. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'poster', 'xlink:href', 'data', 'codebase', 'cite', 'srcset']);
 /** Markup in a comment worth parsing: MJML's own conditional comments (tables for Outlook) have none of this. */
-const SUSPICIOUS_IN_COMMENT = /<\s*(?:script|iframe|frame|object|embed|applet|base|portal|meta|style)|\son[a-z]|script:|data:|expression|binding/i;
+const SUSPICIOUS_IN_COMMENT = /<\s*(?:script|iframe|frame|object|embed|applet|base|portal|meta|style)|\son[a-z]|script:|data:|expression|binding|&(?:#|colon|tab|newline)/i;
 /** Schemes that run code, or (`data:` outside images) hide a document. */
 const ACTIVE_SCHEME = /^(?:javascript|vbscript|livescript|mocha|data):/;
 

@@ -21,6 +21,7 @@ describe('findActiveContent', () => {
     ['a CSS expression', '<div style="width: expression(alert(1))">a</div>', 'a CSS expression() or script URL in the style of <div>'],
     ['a script URL in a style block', '<style>td { background: url("javascript:alert(1)") }</style>', 'a CSS expression() or script URL in <style>'],
     ['a script in an Outlook conditional comment', '<!--[if mso]><script>alert(1)</script><![endif]-->', 'a <script> element'],
+    ['an entity-spelt script URL in an Outlook conditional comment', '<!--[if mso]><a href="javascript&#58;alert(1)">x</a><![endif]-->', 'a javascript: URL in href of <a>'],
     ['a handler in an Outlook conditional comment', '<!--[if mso | IE]><table onclick="x()"><tr><td></td></tr></table><![endif]-->', 'an event handler attribute (onclick) on <table>'],
   ])('finds %s', (_name, body, expected) => {
     expect(find(body)).toBe(expected);
