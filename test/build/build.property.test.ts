@@ -21,7 +21,7 @@ import { generateArticle } from '../../src/bench/generate-articles.js';
  * prints the seed and path that reproduce it.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_104);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 5);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 const TIMEOUT = 60_000 + RUNS * 4_000;
 /** `FUZZ_PATH` (printed by fast-check with a failure) replays one failing case. */
 const options = { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };

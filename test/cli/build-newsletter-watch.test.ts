@@ -34,31 +34,17 @@ function startWatch(root: string) {
   return { child, output, exited, waitFor, ready };
 }
 
-it('--watch rebuilds a changed article and stops cleanly on Ctrl-C', async () => {
-  project = await makeProject({ articles: { 'eins.md': article(), 'zwei.md': article() } });
-  const watch = startWatch(project.root);
-  try {
-    await watch.ready();
-    await writeFile(path.join(project.articles, 'eins.md'), article('author: Neue Autorin'));
-    await watch.waitFor(/1 built, 0 unchanged/);
-    expect(await readFile(path.join(project.out, 'eins.html'), 'utf8')).toContain('Neue Autorin');
-  } finally {
-    watch.child.kill('SIGINT');
-  }
-  expect(await watch.exited).toBe(0);
-});
-
-it('--watch goes on after an article that once stopped every build, and rebuilds it once fixed', async () => {
+it('--watch goes on after an article that once stopped every build, rebuilds it once fixed, and stops cleanly on Ctrl-C', async () => {
   project = await makeProject({ articles: { 'eins.md': article('author: *name\npreheader: &name Vorschau'), 'zwei.md': article() } });
   const watch = startWatch(project.root);
   try {
     await watch.ready();
     expect(watch.output.stderr).toMatch(/^✗ articles\/eins\.md:6: the frontmatter uses a YAML alias \(\*name\) that is not defined above it/m);
     expect(watch.output.stdout).toMatch(/^1 built, 0 unchanged, 1 failed/m);
-    await writeFile(path.join(project.articles, 'eins.md'), article('author: Repariert'));
+    await writeFile(path.join(project.articles, 'eins.md'), article('author: Neue Autorin'));
     await watch.waitFor(/^✓ eins /m);
     await watch.waitFor(/^1 built, 0 unchanged(?!, 1 failed)/m);
-    expect(await readFile(path.join(project.out, 'eins.html'), 'utf8')).toContain('Repariert');
+    expect(await readFile(path.join(project.out, 'eins.html'), 'utf8')).toContain('Neue Autorin');
   } finally {
     watch.child.kill('SIGINT');
   }
