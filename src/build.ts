@@ -197,11 +197,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Outputs whose slug no article has any more: of deleted articles (full builds) and of articles now under another slug.
   const byFile = new Map(results.map((result) => [result.file, result]));
+  const present = new Set(allFiles.map(shown));
   const freed = new Set<string>();
   for (const [file, entry] of Object.entries(previous)) {
     const result = byFile.get(file);
     if (!result) {
-      if (partial || allFiles.some((candidate) => shown(candidate) === file)) continue;
+      if (partial || present.has(file)) continue;
       delete manifest.entries[file]; // the article is gone
       freed.add(entry.slug);
     } else if (result.status !== 'failed' && result.slug !== entry.slug) {
