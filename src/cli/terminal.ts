@@ -29,6 +29,8 @@ const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202
  * cannot start a new line of its own. Every CLI prints such text through this.
  */
 export function terminalSafe(text: string): string {
+  UNSAFE_FOR_TERMINAL.lastIndex = 0;
+  if (!UNSAFE_FOR_TERMINAL.test(text)) return text; // nearly every line
   return text.replace(UNSAFE_FOR_TERMINAL, (character) => {
     const code = character.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -24,15 +24,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** An object with exactly these keys (optional ones may be missing); anything else fails. */
 function object<T>(required: { [K in keyof T]?: Schema<unknown> }, optional: Record<string, Schema<unknown>> = {}): Schema<T> {
+  const requiredEntries = Object.entries(required) as [string, Schema<unknown>][];
   return (value): value is T => {
     if (!isRecord(value)) return false;
-    for (const [key, schema] of Object.entries(required) as [string, Schema<unknown>][]) if (!Object.hasOwn(value, key) || !schema(value[key])) return false;
-    for (const key of Object.keys(value)) {
-      if (Object.hasOwn(required, key)) continue;
-      const schema = optional[key];
+    let present = 0;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const schema = Object.hasOwn(required, key) ? (present++, (required as Record<string, Schema<unknown>>)[key]) : Object.hasOwn(optional, key) ? optional[key] : undefined;
       if (!schema || !schema(value[key])) return false;
     }
-    return true;
+    return present === requiredEntries.length;
   };
 }
 
