@@ -90,17 +90,16 @@ describe('a hostile frontmatter fails only its own article, printed safely (buil
 });
 
 describe('nothing executable is ever written', () => {
-  it('templates that put an event handler into the email fail every article with one line, on both paths, and nothing is written', async () => {
+  it('templates that put an event handler into the email fail every article with one line, and nothing is written', async () => {
     const markup = '<p onclick="track()">{{strings.footerReason}}</p>';
     const expected = /^the email would contain an event handler attribute \(onclick\) on <p>, which no email may carry: remove it from the templates/;
     project = await makeProject({ articles: { 'eins.md': article(), 'zwei.md': article('author: Jane') } });
     const footer = path.join(project.root, 'templates/partials/footer.mjml.hbs');
     await writeFile(footer, (await readFile(footer, 'utf8')).replace('<p style="margin: 0 0 8px 0;">{{strings.footerReason}}</p>', markup));
-    for (const fastPath of [true, false]) {
-      const result = await build({ root: project.root, fastPath, force: true });
-      expect(result.articles.map((entry) => entry.status)).toEqual(['failed', 'failed']);
-      for (const problem of result.problems) expect(problem.message).toMatch(expected);
-    }
+    // the fast path's output has it, so does the full path it falls back to: both are refused
+    const result = await build({ root: project.root });
+    expect(result.articles.map((entry) => entry.status)).toEqual(['failed', 'failed']);
+    for (const problem of result.problems) expect(problem.message).toMatch(expected);
     await expect(readdir(project.out)).rejects.toThrow();
   });
 });

@@ -19,7 +19,7 @@ const outputs = async (out: string) => (await readdir(out)).sort();
 const TAKEN = (file: string, owner: string) => `${file}: the slug "dup" is already used by ${owner}: set a different "slug" in one of them`;
 
 describe('one output per slug, in full and partial builds', () => {
-  it('a partial build of the second article refuses the slug the first has, and leaves its output alone', async () => {
+  it('a partial build of the second article refuses the slug the first has, and leaves its output alone; so does send-test --dry-run', async () => {
     project = await makeProject({ articles: { 'a.md': titled('Artikel A', 'slug: dup'), 'b.md': titled('Artikel B', 'slug: dup') } });
     const full = await build({ root: project.root });
     expect(statuses(full)).toEqual({ 'articles/a.md': 'built', 'articles/b.md': 'failed' });
@@ -34,6 +34,11 @@ describe('one output per slug, in full and partial builds', () => {
     // a later full build still knows: nothing is "unchanged" under the wrong content
     const again = await build({ root: project.root });
     expect(statuses(again)).toEqual({ 'articles/a.md': 'cached', 'articles/b.md': 'failed' });
+
+    // nor does a test send mix one article's subject with the other's body
+    const sent = sendTest({ config: resolveConfig({}, project.root), target: 'articles/b.md', to: ['test@example.com'], dryRun: true, env: {} });
+    await expect(sent).rejects.toThrow(TAKEN('articles/b.md', 'articles/a.md').replace(/^articles\/b\.md: /, ''));
+    expect(await outputs(project.out)).toEqual(['dup.html', 'dup.txt']);
   });
 
   it('a partial build that takes a slug from a later article says so for that article too', async () => {
@@ -44,14 +49,6 @@ describe('one output per slug, in full and partial builds', () => {
     expect(statuses(partial)).toEqual({ 'articles/a.md': 'built', 'articles/b.md': 'failed' });
     expect(problems(partial)).toEqual([TAKEN('articles/b.md', 'articles/a.md')]);
     expect(await readFile(path.join(project.out, 'dup.html'), 'utf8')).toContain('Artikel A');
-  });
-
-  it('send-test --dry-run never mixes one article\'s subject with the other\'s body', async () => {
-    project = await makeProject({ articles: { 'a.md': titled('Artikel A', 'slug: dup'), 'b.md': titled('Artikel B', 'slug: dup') } });
-    await build({ root: project.root });
-    const sent = sendTest({ config: resolveConfig({}, project.root), target: 'articles/b.md', to: ['test@example.com'], dryRun: true, env: {} });
-    await expect(sent).rejects.toThrow(TAKEN('articles/b.md', 'articles/a.md').replace(/^articles\/b\.md: /, ''));
-    expect(await outputs(project.out)).toEqual(['dup.html', 'dup.txt']);
   });
 
   it('an article whose slug changes: its old outputs are removed (partial and full builds), and a slug it frees goes to the article that wanted it', async () => {
