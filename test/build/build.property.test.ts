@@ -11,17 +11,21 @@ import { isManifestEntry, isSkeleton, isUnusable } from '../../src/io/cache-sche
 import { skeletonFile } from '../../src/io/skeleton-cache.js';
 import { articleSet } from '../helpers/article-arbitraries.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
-import { runCli } from '../helpers/run-cli.js';
 import { generateArticle } from '../../src/bench/generate-articles.js';
 
 /**
  * Property tests: generated and mutated articles and caches against the
  * build's invariants. `npm test` runs a few cases with a fixed seed;
  * `npm run fuzz -- --runs N --seed S` runs many (see the README). A failure
- * prints the seed and path that reproduce it.
+ * prints the seed and path that reproduce it (`FUZZ_PATH` replays it).
+ *
+ * Exit codes: build() must resolve and no article may fail with an internal
+ * error; build-newsletter turns exactly that into 0 or 1 (runCli gives 70 only
+ * to a bug outside any article; the CLI on hostile articles is in
+ * build-document.test.ts).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_104);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
 const TIMEOUT = 60_000 + RUNS * 4_000;
 /** `FUZZ_PATH` (printed by fast-check with a failure) replays one failing case. */
 const options = { seed: SEED, numRuns: RUNS, endOnFailure: true, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
@@ -103,7 +107,7 @@ describe('build properties (fast-check, seed ' + SEED + ', ' + RUNS + ' runs)', 
     await rm(victim, { recursive: true, force: true });
   });
 
-  it('any articles: each is built completely or named in an error line, nothing outside out/ changes, nothing executable is written, a second build has nothing to do', { timeout: TIMEOUT }, async () => {
+  it('any articles: the build resolves, each article is built completely or named in an error line (never an internal error), nothing outside out/ changes, nothing executable is written, a second build has nothing to do', { timeout: TIMEOUT }, async () => {
     await fc.assert(
       fc.asyncProperty(articleSet, async (articles) => {
         await rm(project.articles, { recursive: true, force: true });
@@ -162,21 +166,6 @@ describe('build properties (fast-check, seed ' + SEED + ', ' + RUNS + ' runs)', 
       }),
       options,
     );
-  });
-
-  it('build-newsletter on generated articles exits 0 or 1, and 1 exactly when it names a problem', async () => {
-    const [articles = []] = fc.sample(articleSet, { seed: SEED, numRuns: 1 });
-    const corpus = await makeProject({ articles: Object.fromEntries(articles) });
-    try {
-      const run = await runCli('build-newsletter', ['--json'], { cwd: corpus.root, timeoutMs: 60_000 });
-      expect([0, 1]).toContain(run.code);
-      expect(run.stderr).toBe('');
-      const json = JSON.parse(run.stdout) as { articles: { status: string; file: string }[]; problems: unknown[] };
-      expect(json.articles).toHaveLength(articles.length);
-      expect(run.code).toBe(json.problems.length > 0 ? 1 : 0);
-    } finally {
-      await corpus.remove();
-    }
   });
 });
 
