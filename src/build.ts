@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildDocument, markFailed, type DocumentContext, type DocumentOutcome } from './build/build-document.js';
-import { folderFault, outputFailure, type FaultyFolder } from './build/disk-faults.js';
+import { cacheFault, folderFault, outputFailure, type FaultyFolder } from './build/disk-faults.js';
 import { knownArticles } from './build/known-articles.js';
 import { removeOutputs } from './build/remove-outputs.js';
 import { createRenderer, type Renderer } from './build/renderer.js';
@@ -233,7 +233,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (JSON.stringify(manifest) !== previousManifest) await writeManifest(manifestPath, manifest);
       if (layouts?.changed) await writeSkeletonStore(storePath, key, layouts.store);
     } catch (error) {
-      throw folderFault(error, 'cache', config) ?? error;
+      throw cacheFault(error, config) ?? error;
     }
   }
 }

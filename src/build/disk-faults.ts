@@ -46,6 +46,19 @@ export function folderFault(error: unknown, folder: FaultyFolder, config: Pick<R
 }
 
 /**
+ * Any disk fault while saving the caches, as one line naming the cache
+ * folder (the newsletters are written by then); undefined for anything else.
+ */
+export function cacheFault(error: unknown, config: Pick<ResolvedConfig, 'root' | 'paths' | 'cacheDir'>): OutputError | undefined {
+  const whole = folderFault(error, 'cache', config);
+  if (whole) return whole;
+  const code = codeOf(error);
+  if (code === undefined) return undefined;
+  const shown = path.relative(config.root, config.cacheDir) || config.cacheDir;
+  return new OutputError(`cannot save the build cache (${code}): remove what is in the way in ${shown} (it holds nothing but caches), or set "cacheDir" in newsletter.config.json`, { file: shown, cause: error });
+}
+
+/**
  * What a document's failure is reported as: a user mistake keeps its own
  * message; anything else is a bug, reported as an internal error of this
  * document only.
