@@ -1,32 +1,29 @@
-import { statSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { dedupeFindings, errorProblems, findingKey } from './check/report.js';
+import { buildDocument, markFailed, type DocumentContext, type DocumentOutcome } from './build/build-document.js';
+import { cacheFault, folderFault, outputFailure, type FaultyFolder } from './build/disk-faults.js';
+import { knownArticles } from './build/known-articles.js';
+import { removeOutputs } from './build/remove-outputs.js';
+import { createRenderer, type Renderer } from './build/renderer.js';
+import { createSlugClaims, type KnownArticle } from './build/slug-claims.js';
+import { dedupeFindings, errorProblems } from './check/report.js';
+import type { runChecks } from './check/run-checks.js';
 import type { CheckFinding } from './check/types.js';
 import type { ResolvedConfig } from './config/config.js';
-import type { NewsletterError} from './errors.js';
-import { isNewsletterError, OutputError, UsageError, type Problem } from './errors.js';
-import { emptyManifest, hashText, inputsKey, loadManifest, statFingerprint, writeManifest, type Manifest } from './io/build-cache.js';
-import { keepClientSupport, restoreClientSupport } from './io/check-cache.js';
-import type { runChecks as runChecksFunction } from './check/run-checks.js';
-import { listArticleFiles, loadArticleSync } from './io/load-articles.js';
+import { UsageError, type NewsletterError, type OutputError, type Problem } from './errors.js';
+import { emptyManifest, inputsKey, loadManifest, manifestFile, writeManifest, type Manifest } from './io/build-cache.js';
+import { checkCacheFile, keepClientSupport, restoreClientSupport } from './io/check-cache.js';
+import { isMarkdownFile, listArticleFiles } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
-import { loadSkeletonStore, writeSkeletonStore } from './io/skeleton-cache.js';
 import { createOutputWriter } from './io/output-writer.js';
-import type { ArticleSource, RenderedNewsletter } from './pipeline/build-article.js';
-import type { TemplateSources } from './pipeline/compile-templates.js';
-import { emptySkeletonStore, type SkeletonStore } from './pipeline/skeleton-store.js';
-import type { Article } from './pipeline/validate-article.js';
+import { loadSkeletonStore, skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
+import { emptySkeletonStore } from './pipeline/skeleton-store.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
-
-/** What is known about an article file before it is built: its stat fingerprint, and its text unless it is unchanged. */
-interface Probe {
-  fingerprint: string | undefined;
-  input?: ArticleSource;
-}
+/** Where earlier versions kept their caches, inside the output folder; removed on sight. */
+const LEGACY_CACHE_FILES = ['.build-manifest.json', '.build-skeletons.json', '.build-checks.json'];
 
 export interface BuildOptions {
   /** Project root; config, articles, templates and out are found from here. @default process.cwd() */
@@ -80,7 +77,7 @@ export interface BuildResult {
   config: ResolvedConfig;
   /** One entry per article considered, in file order. */
   articles: ArticleResult[];
-  /** Outputs deleted because their article is gone (project-relative). */
+  /** Outputs deleted because their article is gone or builds under another slug (project-relative). */
   removed: string[];
   /** Every problem of the run, one line each. */
   problems: Problem[];
@@ -102,74 +99,102 @@ export interface FastPathSummary {
   filled: number;
   /** Articles compiled with MJML although the fast path was on (shape or content it cannot render identically). */
   fallbacks: number;
-  /** Layout skeletons compiled with MJML in this build; the others came from the cache under out/. */
+  /** Layout skeletons compiled with MJML in this build; the others came from the cache. */
   compiledSkeletons: number;
 }
 
 /**
- * Build newsletters into the output folder and return what was written. Per
- * article: skip when unchanged since the last build, else read, render,
- * write atomically. One article's failure is reported and the others go on.
- * Config and template errors stop the whole build (they affect every article).
+ * Build newsletters into the output folder and return what was written.
+ * Each article goes through `buildDocument` (src/build/build-document.ts),
+ * whose failures, expected or not, stop only that article. This function
+ * orchestrates: it checks the folders, loads the caches, decides which
+ * articles to build (a partial build checks slugs against all articles and
+ * also builds the ones whose slug it takes or frees), reports results in file
+ * order as their files land, removes outputs no article owns any more, and
+ * saves the caches. Config and template errors and faults of a whole folder
+ * stop the build with one line (they affect every article).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const config = options.config ?? (await loadConfig({ root: options.root, configFile: options.configFile }));
+  await assertFolders(config);
   const sources = await loadTemplateSources(config.paths.templates, config.root);
   const key = inputsKey(sources, config);
-  const manifest: Manifest = options.force ? emptyManifest(key) : await loadManifest(config.paths.out, key);
+  const manifestPath = manifestFile(config);
+  const manifest: Manifest = options.force ? emptyManifest(key) : await loadManifest(manifestPath, key);
   const previous = { ...manifest.entries };
   const previousManifest = JSON.stringify(manifest);
   const useFastPath = options.fastPath ?? true;
+  const drafts = options.drafts ?? false;
+
   // Rendering is set up on first use: a build with nothing to do loads none of it.
   let renderer: Promise<Renderer> | undefined;
-  const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(config.paths.out, key);
+  const storePath = skeletonFile(config.cacheDir);
+  const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(storePath, key);
   const rendererFor = () => (renderer ??= createRenderer(sources, config, loadStore));
-
-  // The checks load with the first article rendered, with the client-support verdicts of earlier builds.
-  let checks: Promise<{ runChecks: typeof runChecksFunction }> | undefined;
-  const loadChecks = () => (checks ??= restoreClientSupport(config.paths.out).then(() => import('./check/run-checks.js')));
 
   // One listing of the output folder instead of two stats per unchanged article.
   let outputListing: Promise<Set<string>> | undefined;
   const outputNames = () => (outputListing ??= readdir(config.paths.out).then((names) => new Set(names), () => new Set<string>()));
 
   const allFiles = await listArticleFiles(config.paths.articles);
-  const files = options.files?.length ? options.files.map((file) => path.resolve(config.root, file)) : allFiles;
-  if (options.files?.length) assertMarkdownFiles(files, config.root);
+  const partial = Boolean(options.files?.length);
+  const queue = partial ? namedArticles(options.files ?? [], config) : [...allFiles];
+  const queued = new Set(queue);
+  const shown = (file: string) => path.relative(config.root, file) || file;
+  let others: KnownArticle[] = [];
+  if (partial) others = await knownArticles(allFiles.filter((file) => !queued.has(file)), config, manifest, drafts, rendererFor);
+  const othersByFile = new Map(others.map((other) => [other.file, other]));
+  const claims = createSlugClaims(others);
+
+  // The checks load with the first article rendered, with the client-support verdicts of earlier builds.
+  const checkCache = checkCacheFile(config.cacheDir);
+  let checks: Promise<{ runChecks: typeof runChecks }> | undefined;
+  const checksFor = () => (checks ??= restoreClientSupport(checkCache).then(() => import('./check/run-checks.js')));
 
   const results: ArticleResult[] = [];
-  const slugs = new Map<string, string>();
   const projectFindings = new Map<string, CheckFinding>();
-  /** An article's own findings; those about a template or the config go to `projectFindings`, once. */
-  const ownFindings = (findings: readonly CheckFinding[]): CheckFinding[] =>
-    findings.filter((finding) => {
-      if (finding.slug !== null) return true;
-      projectFindings.set(findingKey(finding), finding);
-      return false;
-    });
+  const writer = createOutputWriter();
+  const context: DocumentContext = { config, drafts, templates: sources, manifest, claims, renderer: rendererFor, checks: checksFor, outputNames, writer, projectFindings };
   // Files are written while the next articles render; results are still
   // reported in file order, each once its files are in place.
-  const writer = createOutputWriter();
-  const writes = new WeakMap<ArticleResult, Promise<void>>();
-  const unreported: { index: number; result: ArticleResult }[] = [];
+  const unreported: { index: number; outcome: DocumentOutcome }[] = [];
+  let fault: NewsletterError | undefined;
   const reportOldest = async () => {
     const oldest = unreported.shift();
     if (!oldest) return;
-    let { result } = oldest;
+    let { result } = oldest.outcome;
     try {
-      await writes.get(result);
+      await oldest.outcome.written;
     } catch (error) {
-      delete manifest.entries[result.file];
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      result = { status: 'failed', file: result.file, error: new OutputError(`cannot write the output (${reason}): check that ${config.paths.out} is writable`, { file: result.file, cause: error }) };
+      markFailed(manifest, result.file, previous[result.file]);
+      fault ??= folderFault(error, 'out', config);
+      if (fault) return; // reported once, for the whole folder
+      result = { status: 'failed', file: result.file, error: outputFailure(result.file, error, config) };
     }
     results.push(result);
-    options.onArticle?.(result, oldest.index, files.length);
+    options.onArticle?.(result, oldest.index, queue.length);
   };
   try {
-    for (const [index, absolute] of files.entries()) {
-      unreported.push({ index, result: await buildOne(absolute) });
+    for (let index = 0; index < queue.length && !fault; index++) {
+      const absolute = queue[index] as string;
+      const outcome = await buildDocument(context, absolute);
+      unreported.push({ index, outcome });
+      // A partial build also builds the other articles whose slug this one takes or frees.
+      if (partial) {
+        const { result } = outcome;
+        const before = previous[result.file]?.slug;
+        const affected = result.status === 'built' || result.status === 'cached' ? [result.slug, ...(before !== undefined && before !== result.slug ? [before] : [])] : [];
+        for (const slug of affected) {
+          for (const other of claims.othersWith(slug)) {
+            const file = path.resolve(config.root, other.file);
+            if (!queued.has(file) && othersByFile.has(other.file)) {
+              queued.add(file);
+              queue.push(file);
+            }
+          }
+        }
+      }
       if (unreported.length > WRITES_IN_FLIGHT) await reportOldest();
     }
     while (unreported.length > 0) await reportOldest();
@@ -177,180 +202,98 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await writer.close();
   }
 
-  /**
-   * What is known about an article file before it is built: its stat
-   * fingerprint, and its text unless the fingerprint says it is unchanged
-   * since it was last hashed. Reads block: on this kind of machine that costs
-   * less than handing each one to libuv's thread pool (see output-writer.ts).
-   */
-  function probe(file: string): Probe {
-    const shown = path.relative(config.root, file) || file;
-    let fingerprint: string | undefined;
-    try {
-      fingerprint = statFingerprint(statSync(file));
-    } catch {
-      // reported by loadArticleSync below
-    }
-    if (fingerprint !== undefined && manifest.entries[shown]?.stat === fingerprint) return { fingerprint };
-    return { fingerprint, input: loadArticleSync(file, config.root) };
-  }
-
-  async function buildOne(absolute: string): Promise<ArticleResult> {
-    let shownFile = path.relative(config.root, absolute);
-    try {
-      const { fingerprint, input: probed } = probe(absolute);
-      const unchanged = probed === undefined ? manifest.entries[shownFile] : undefined;
-      const htmlFile = (slug: string) => path.join(config.paths.out, `${slug}.html`);
-      const textFile = (slug: string) => path.join(config.paths.out, `${slug}.txt`);
-      let hash = unchanged?.hash ?? '';
-      let cached = unchanged;
-      if (probed) {
-        shownFile = probed.file;
-        hash = hashText(probed.source);
-        cached = manifest.entries[probed.file];
-        if (cached?.hash === hash && fingerprint !== undefined) cached.stat = fingerprint; // touched, not changed
-      }
-
-      if (cached && cached.hash === hash) {
-        if (cached.draft && !options.drafts) return { status: 'draft-skipped', file: shownFile, slug: cached.slug };
-        claimSlug(cached.slug, shownFile);
-        const outputs = await outputNames();
-        if (outputs.has(`${cached.slug}.html`) && outputs.has(`${cached.slug}.txt`)) {
-          const { stat: _stat, ...entry } = cached;
-          return { status: 'cached', file: shownFile, ...entry, findings: ownFindings(entry.findings), htmlFile: htmlFile(cached.slug), textFile: textFile(cached.slug) };
-        }
-      }
-
-      const input = probed ?? loadArticleSync(absolute, config.root);
-      const { readArticle, render } = await rendererFor();
-      const article = readArticle(input);
-      if (article.draft && !options.drafts) {
-        return { status: 'draft-skipped', file: input.file, slug: article.slug };
-      }
-      claimSlug(article.slug, input.file);
-      const rendered = await render(article);
-      const written = writer.write([
-        { file: htmlFile(article.slug), content: rendered.html },
-        { file: textFile(article.slug), content: rendered.text },
-      ]);
-      written.catch(() => undefined); // reported in file order
-      const { runChecks } = await loadChecks(); // the HTML parser loads only when something is rendered
-      const findings = runChecks({ ...rendered, config, file: input.file, templates: sources });
-      const entry = {
-        hash,
-        slug: article.slug,
-        title: article.title,
-        category: article.category,
-        date: article.date,
-        draft: article.draft,
-        htmlBytes: Buffer.byteLength(rendered.html),
-        textBytes: Buffer.byteLength(rendered.text),
-        findings,
-      };
-      manifest.entries[input.file] = fingerprint === undefined ? entry : { ...entry, stat: fingerprint };
-      const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
-      const result: ArticleResult = { status: 'built', file: input.file, ...entry, findings: ownFindings(findings), htmlFile: htmlFile(article.slug), textFile: textFile(article.slug), ...how };
-      writes.set(result, written);
-      return result;
-    } catch (error) {
-      if (!isNewsletterError(error)) throw error;
-      delete manifest.entries[shownFile]; // rebuilt next time, whatever the cache says
-      return { status: 'failed', file: shownFile, error };
-    }
-  }
-
-  function claimSlug(slug: string, file: string) {
-    const owner = slugs.get(slug);
-    if (owner !== undefined && owner !== file) {
-      throw new UsageError(`${file}: the slug "${slug}" is already used by ${owner}: set a different "slug" in one of them`);
-    }
-    slugs.set(slug, file);
-  }
-
-  // Outputs of articles that no longer exist are removed, on full builds only.
   const removed: string[] = [];
-  if (!options.files?.length) {
-    const present = new Set(allFiles.map((file) => path.relative(config.root, file)));
-    for (const [file, entry] of Object.entries(previous)) {
-      if (present.has(file)) continue;
-      delete manifest.entries[file];
-      if (slugs.has(entry.slug)) continue;
-      for (const extension of ['.html', '.txt']) {
-        const output = path.join(config.paths.out, `${entry.slug}${extension}`);
-        if (await exists(output)) {
-          await rm(output, { force: true });
-          removed.push(path.relative(config.root, output));
-        }
-      }
+  const layouts = renderer && (await renderer.catch(() => undefined))?.layouts; // a failed set-up was reported per article
+  if (fault) {
+    // Nothing more can be written there; what was built is remembered, then the build stops with one line.
+    await saveCaches().catch(() => undefined);
+    throw fault;
+  }
+
+  // Outputs whose slug no article has any more: of deleted articles (full builds) and of articles now under another slug.
+  const byFile = new Map(results.map((result) => [result.file, result]));
+  const present = new Set(allFiles.map(shown));
+  const freed = new Set<string>();
+  for (const [file, entry] of Object.entries(previous)) {
+    const result = byFile.get(file);
+    if (!result) {
+      if (partial || present.has(file)) continue;
+      delete manifest.entries[file]; // the article is gone
+      freed.add(entry.slug);
+    } else if (result.status !== 'failed' && result.slug !== entry.slug) {
+      freed.add(entry.slug);
     }
   }
-  if (JSON.stringify(manifest) !== previousManifest) await writeManifest(config.paths.out, manifest);
-  if (checks) await keepClientSupport(config.paths.out);
-  const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: 0 };
-  const fastPath = renderer && (await renderer.catch(() => undefined))?.fastPath; // a failed set-up was reported per article
-  if (fastPath?.changed) await writeSkeletonStore(config.paths.out, key, fastPath.store);
-  summary.compiledSkeletons = fastPath?.compiledSkeletons ?? 0;
+  const stillUsed = new Set(results.flatMap((result) => (result.status === 'draft-skipped' ? [result.slug] : [])));
+  for (const slug of freed) {
+    if (claims.ownerOf(slug) !== undefined || stillUsed.has(slug) || claims.othersWith(slug).length > 0) continue;
+    removed.push(...(await removeOutputs(config.paths.out, slug, config.root)));
+  }
+  if (Object.keys(previous).length === 0) await removeLegacyCaches(config.paths.out);
+  await saveCaches();
+
+  const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: layouts?.compiledSkeletons ?? 0 };
   for (const result of results) {
     if (result.status !== 'built' || !useFastPath) continue;
     if (result.renderPath === 'fast') summary.filled += 1;
     else summary.fallbacks += 1;
   }
-
   const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
   const shared = [...projectFindings.values()];
   problems.push(...errorProblems([...dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : []))), ...shared]));
   return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, durationMs: performance.now() - started };
-}
 
-interface Renderer {
-  readArticle(input: { file: string; source: string }): Article;
-  render(article: Article): Promise<RenderedNewsletter & { renderPath: 'fast' | 'full'; fallbackReason?: string }>;
-  fastPath: { store: SkeletonStore; readonly changed: boolean; readonly compiledSkeletons: number } | undefined;
+  /** The manifest and the compiled layouts, when they changed; a disk fault is one line naming the cache folder. */
+  async function saveCaches(): Promise<void> {
+    try {
+      if (JSON.stringify(manifest) !== previousManifest) await writeManifest(manifestPath, manifest);
+      if (layouts?.changed) await writeSkeletonStore(storePath, key, layouts.store);
+      if (checks) await keepClientSupport(checkCache);
+    } catch (error) {
+      throw cacheFault(error, config) ?? error;
+    }
+  }
 }
 
 /**
- * Load the rendering stages (Handlebars, markdown-it, html-to-text, zod, …)
- * and compile the templates. With a skeleton store, articles go through the
- * fast path; without, each is compiled with MJML.
+ * The articles named on the command line (or by the watcher), absolute.
+ * Only Markdown files directly in the articles folder: the same set a full
+ * build sees, so no other file can take an article's output.
  */
-async function createRenderer(sources: TemplateSources, config: ResolvedConfig, loadStore: (() => Promise<SkeletonStore>) | undefined): Promise<Renderer> {
-  const [{ readArticle, renderNewsletter }, { compileTemplates }, { createFastPath }] = await Promise.all([
-    import('./pipeline/build-article.js'),
-    import('./pipeline/compile-templates.js'),
-    import('./pipeline/fast-path.js'),
-  ]);
-  const templates = compileTemplates(sources);
-  if (!loadStore) {
-    return { readArticle, fastPath: undefined, render: async (article) => ({ ...(await renderNewsletter(article, config, templates)), renderPath: 'full' }) };
+function namedArticles(files: readonly string[], config: ResolvedConfig): string[] {
+  const articlesDir = path.resolve(config.paths.articles);
+  const resolved = files.map((file) => path.resolve(config.root, file));
+  for (const file of resolved) {
+    const shown = path.relative(config.root, file) || file;
+    if (!isMarkdownFile(file)) throw new UsageError(`${shown}: not a Markdown article: name a .md file in the articles folder`);
+    if (path.dirname(file) !== articlesDir) throw new UsageError(`${shown}: not in the articles folder: name a .md file in ${path.relative(config.root, articlesDir) || '.'}/`);
   }
-  const loaded = await loadStore();
-  const fastPath = createFastPath(templates, config, loaded);
-  return {
-    readArticle,
-    render: (article) => fastPath.render(article),
-    fastPath: {
-      store: loaded,
-      get changed() {
-        return fastPath.changed;
-      },
-      get compiledSkeletons() {
-        return fastPath.compiledSkeletons;
-      },
-    },
-  };
+  return [...new Set(resolved)];
 }
 
-function assertMarkdownFiles(files: readonly string[], root: string): void {
-  for (const file of files) {
-    if (!file.endsWith('.md')) throw new UsageError(`${path.relative(root, file)}: not a Markdown article: name a .md file in the articles folder`);
+/**
+ * The output and cache folders must be folders (or not exist yet): a
+ * setting that points at a file is one line, not a failure of every write.
+ */
+async function assertFolders(config: ResolvedConfig): Promise<void> {
+  const checks: [string, FaultyFolder][] = [
+    [config.paths.out, 'out'],
+    [config.cacheDir, 'cache'],
+  ];
+  for (const [folder, which] of checks) {
+    let isFolder = true;
+    try {
+      isFolder = (await stat(folder)).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue; // created by the first write
+      if (code !== 'ENOTDIR') throw folderFault(error, which, config) ?? error;
+      isFolder = false;
+    }
+    if (!isFolder) throw folderFault(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), which, config) as OutputError;
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+async function removeLegacyCaches(outDir: string): Promise<void> {
+  await Promise.all(LEGACY_CACHE_FILES.map((name) => rm(path.join(outDir, name), { force: true }).catch(() => undefined)));
 }

@@ -3,8 +3,10 @@
  * built here or in the stage that throws, and always says how to fix it.
  *
  * A `NewsletterError` is a user mistake (bad article, bad template, bad
- * config, bad flag): the CLI prints `file:line: message` and no stack trace.
- * Anything else is a bug and is printed with its stack.
+ * config, bad flag) or a fault of the disk: the CLI prints `file:line:
+ * message` and no stack trace. Anything else is a bug: while building one
+ * article it becomes that article's `InternalError`, and its stack is printed
+ * only with `DEBUG=1`.
  */
 
 export type ErrorCode =
@@ -16,7 +18,8 @@ export type ErrorCode =
   | 'E_MJML'
   | 'E_OUTPUT'
   | 'E_SEND'
-  | 'E_CHECK';
+  | 'E_CHECK'
+  | 'E_INTERNAL';
 
 export interface Problem {
   /** Path of the file at fault, relative to the project root where possible. */
@@ -108,6 +111,21 @@ export class SendError extends NewsletterError {
   }
 }
 
+/**
+ * A bug met while building one document: that document fails with one line,
+ * the others are built. The original error is the `cause`.
+ */
+export class InternalError extends NewsletterError {
+  constructor(cause: unknown, options: { file?: string } = {}) {
+    super(`internal error: ${describeCause(cause)} (please report; run with DEBUG=1 for the stack)`, { code: 'E_INTERNAL', file: options.file, cause });
+  }
+}
+
+function describeCause(cause: unknown): string {
+  const text = cause instanceof Error ? `${cause.name === 'Error' ? '' : `${cause.name}: `}${cause.message}` : String(cause);
+  return text.split('\n')[0]?.slice(0, 300) || 'unknown error';
+}
+
 export function isNewsletterError(error: unknown): error is NewsletterError {
   return error instanceof NewsletterError;
 }
@@ -118,11 +136,16 @@ export function formatProblem(problem: Problem): string {
   return `${where}${problem.message}`;
 }
 
-/** One line per problem; internal errors keep their stack so bugs can be reported. */
-export function formatError(error: unknown): string[] {
-  if (isNewsletterError(error)) return error.problems.map(formatProblem);
-  if (error instanceof Error) return [error.stack ?? error.message];
-  return [String(error)];
+/**
+ * One line per problem. A bug (an error that is no `NewsletterError`) is one
+ * line too; with `stack`, bugs and internal errors add their stack trace.
+ */
+export function formatError(error: unknown, options: { stack?: boolean } = {}): string[] {
+  const newsletterError = isNewsletterError(error);
+  const lines = newsletterError ? error.problems.map(formatProblem) : [new InternalError(error).message];
+  const bug = newsletterError ? (error instanceof InternalError ? error.cause : undefined) : error;
+  if (options.stack && bug instanceof Error && bug.stack) lines.push(...bug.stack.split('\n'));
+  return lines;
 }
 
 /** Closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */

@@ -112,6 +112,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       return run(mjmlBin, args, options.repoRoot);
     };
     const build = (...flags: string[]) => run('npm', ['run', '-s', 'build-newsletter', '--', '--root', root, '--json', ...flags], options.repoRoot);
+    // cold: no outputs and no caches (the manifest and compiled layouts live in node_modules/.cache)
+    const clean = () => Promise.all(['out', 'node_modules'].map((folder) => rm(path.join(root, folder), { recursive: true, force: true })));
     const partial = path.join(root, 'templates', 'partials', 'footer.mjml.hbs');
     const partialSource = await readFile(partial, 'utf8');
     let edits = 0;
@@ -125,7 +127,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         key: 'cold',
         label: '(b) cold build',
         once: async () => {
-          await rm(path.join(root, 'out'), { recursive: true, force: true });
+          await clean();
           return build();
         },
       },
@@ -156,7 +158,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
               key: 'fullPathCold',
               label: 'full path cold build (--no-fast-path)',
               once: async () => {
-                await rm(path.join(root, 'out'), { recursive: true, force: true });
+                await clean();
                 return build('--no-fast-path');
               },
             } as const,

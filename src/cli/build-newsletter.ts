@@ -3,9 +3,8 @@ import { Command } from 'commander';
 import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
 import { dedupeFindings } from '../check/report.js';
 import type { CheckFinding } from '../check/types.js';
-import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
-import { color, formatKB, runCli, withProjectOptions } from './terminal.js';
+import { color, formatKB, runCli, shownError, terminalSafe, withProjectOptions } from './terminal.js';
 
 interface Flags {
   drafts: boolean;
@@ -48,7 +47,7 @@ await runCli(async () => {
   printSummary(result);
   if (!flags.watch) return result.problems.length > 0 ? 1 : 0;
 
-  process.stdout.write(color.dim(`Watching ${config.paths.articles}, ${config.paths.templates} and the config. Ctrl-C stops.\n`));
+  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
   let queue = Promise.resolve();
   const { watchProjectSettled } = await import('../io/watch-settled.js'); // chokidar only when watching
   const watcher = watchProjectSettled(config, (change) => {
@@ -58,9 +57,8 @@ await runCli(async () => {
       const next = await build({ ...options, files: changed && changed.length > 0 ? changed : undefined, onArticle: printArticle });
       printSummary(next);
     }).catch((error: unknown) => {
-      for (const line of (error as { problems?: { message: string }[] }).problems?.map((problem) => formatProblem(problem)) ?? [String(error)]) {
-        process.stderr.write(`${color.red('error')} ${line}\n`);
-      }
+      // the build as a whole failed (a template, the config, a full disk): say so and keep watching
+      for (const line of shownError(error)) process.stderr.write(`${color.red('error')} ${line}\n`);
     });
   });
   await new Promise<void>((resolve) => process.once('SIGINT', () => void watcher.close().then(resolve)));
@@ -74,7 +72,7 @@ function printArticle(result: ArticleResult): void {
       const mark = result.status === 'built' ? color.green('✓') : color.dim('=');
       const note =
         result.status === 'cached' ? color.dim(' (unchanged)') : result.fallbackReason ? color.dim(` (compiled with MJML: ${result.fallbackReason})`) : '';
-      process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${note}\n`);
+      process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${terminalSafe(note)}\n`);
       printFindings(result.findings, result.file);
       break;
     }
@@ -82,7 +80,8 @@ function printArticle(result: ArticleResult): void {
       process.stdout.write(`${color.dim('-')} ${result.slug.padEnd(36)} ${color.dim('draft, skipped (use --drafts)')}\n`);
       break;
     case 'failed':
-      for (const problem of result.error.problems) process.stderr.write(`${color.red('✗')} ${formatProblem(problem)}\n`);
+      // one line per problem; an internal error adds its stack with DEBUG=1
+      shownError(result.error).forEach((line, index) => process.stderr.write(`${index < result.error.problems.length ? `${color.red('✗')} ` : '    '}${line}\n`));
       break;
   }
 }
@@ -91,7 +90,7 @@ function printFindings(findings: readonly CheckFinding[], articleFile: string | 
   for (const finding of findings) {
     if (finding.severity === 'info') continue;
     const where = finding.file === articleFile ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: `;
-    const line = `${where}${finding.message} [${finding.rule}]`;
+    const line = terminalSafe(`${where}${finding.message} [${finding.rule}]`);
     if (finding.severity === 'error') process.stderr.write(`  ${color.red('✗ error')} ${line}\n`);
     else process.stdout.write(`  ${color.yellow('! warning')} ${line}\n`);
   }
@@ -112,7 +111,7 @@ function printSummary(result: BuildResult): void {
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   if (checkErrors) parts.push(color.red(`${checkErrors} check ${checkErrors === 1 ? 'error' : 'errors'}`));
   if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
-  process.stdout.write(`${color.bold(`${parts.join(', ')}`)} ${color.dim(`in ${Math.round(result.durationMs)} ms → ${result.config.paths.out}`)}\n`);
+  process.stdout.write(`${color.bold(`${parts.join(', ')}`)} ${color.dim(`in ${Math.round(result.durationMs)} ms → ${terminalSafe(result.config.paths.out)}`)}\n`);
 }
 
 function toJson(result: BuildResult) {

@@ -7,7 +7,7 @@ import { settingFor } from '../check/run-checks.js';
 import type { CheckFinding } from '../check/types.js';
 import { loadConfig } from '../io/load-config.js';
 import { DEFAULT_PROBE_CONCURRENCY, DEFAULT_PROBE_TIMEOUT_MS } from '../io/probe-links.js';
-import { color, runCli, withProjectOptions } from './terminal.js';
+import { color, runCli, terminalSafe, withProjectOptions } from './terminal.js';
 
 interface Flags {
   json: boolean;
@@ -71,9 +71,9 @@ function printReport(report: CheckReport, strict: boolean): void {
   for (const finding of report.findings) {
     if (finding.file !== file) {
       file = finding.file;
-      process.stdout.write(`\n${color.bold(file)}${finding.slug ? color.dim(` (${finding.slug})`) : ''}\n`);
+      process.stdout.write(`\n${color.bold(terminalSafe(file))}${finding.slug ? color.dim(` (${terminalSafe(finding.slug)})`) : ''}\n`);
     }
-    process.stdout.write(`  ${padLabel(finding)} ${finding.rule.padEnd(28)} ${finding.line === undefined ? '' : `line ${finding.line}: `}${finding.message}\n`);
+    process.stdout.write(`  ${padLabel(finding)} ${finding.rule.padEnd(28)} ${finding.line === undefined ? '' : `line ${finding.line}: `}${terminalSafe(finding.message)}\n`);
   }
   const { articles, errors, warnings, info, draftsSkipped } = report.summary;
   const counts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];

@@ -2,9 +2,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { formatError, formatProblem } from '../errors.js';
 import { DEFAULT_INBOX_PORT, DEFAULT_PREVIEW_PORT, startPreview, type PreviewEvent } from '../preview/server.js';
-import { color, runCli, withProjectOptions } from './terminal.js';
+import { color, runCli, shownError, shownProblem, terminalSafe, withProjectOptions } from './terminal.js';
 
 interface Flags {
   port: number;
@@ -45,7 +44,7 @@ await runCli(async () => {
   });
 
   started = true;
-  const relative = (folder: string) => path.relative(preview.config.root, folder) || '.';
+  const relative = (folder: string) => terminalSafe(path.relative(preview.config.root, folder) || '.');
   const report = preview.initialBuild;
   process.stdout.write(`\n  ${color.bold('Newsletter preview')}  ${color.green(preview.url)}\n`);
   if (preview.smtpPort !== null) {
@@ -54,7 +53,7 @@ await runCli(async () => {
   process.stdout.write(
     color.dim(`\n  ${report.newsletters.length} newsletters ready in ${Math.round(report.durationMs)} ms. Watching ${relative(preview.config.paths.articles)}/, ${relative(preview.config.paths.templates)}/ and the config. Ctrl-C stops.\n\n`),
   );
-  for (const problem of report.problems) process.stderr.write(`${color.red('✗')} ${formatProblem(problem)}\n`);
+  for (const problem of report.problems) process.stderr.write(`${color.red('✗')} ${shownProblem(problem)}\n`);
   if (flags.open) openBrowser(preview.url);
 
   await new Promise<void>((resolve) => {
@@ -71,23 +70,24 @@ function printEvent(event: PreviewEvent): void {
   switch (event.type) {
     case 'rebuilt': {
       const { report } = event;
-      if (report.internalError !== undefined) for (const line of formatError(report.internalError)) process.stderr.write(`${color.red('error')} ${line}\n`);
-      for (const problem of report.problems) process.stderr.write(`${time} ${color.red('✗')} ${formatProblem(problem)}\n`);
+      if (report.internalError !== undefined) for (const line of shownError(report.internalError)) process.stderr.write(`${color.red('error')} ${line}\n`);
+      for (const problem of report.problems) process.stderr.write(`${time} ${color.red('✗')} ${shownProblem(problem)}\n`);
       if (report.newsletters.length > 0 || report.problems.length === 0) {
-        const names = report.newsletters.map((entry) => entry.slug).join(', ') || 'nothing changed';
+        const names = terminalSafe(report.newsletters.map((entry) => entry.slug).join(', ')) || 'nothing changed';
         process.stdout.write(`${time} ${color.green('✓')} ${names} ${color.dim(`(${Math.round(report.durationMs)} ms)`)}\n`);
       }
       break;
     }
     case 'mail':
-      process.stdout.write(`${time} ${color.green('✉')} inbox caught "${event.message.subject}" for ${event.message.envelope.to.join(', ')}\n`);
+      // subject and addresses come from an SMTP client: printed escaped
+      process.stdout.write(`${time} ${color.green('✉')} inbox caught "${terminalSafe(event.message.subject)}" for ${terminalSafe(event.message.envelope.to.join(', '))}\n`);
       break;
     case 'request-aborted':
       process.stdout.write(`${time} ${color.dim(`${event.method} ${event.url}: the client closed the connection before it had sent the whole request (nothing done)`)}\n`);
       break;
     case 'request-failed':
-      process.stderr.write(`${time} ${color.red('error')} ${event.method} ${event.url}\n`);
-      for (const line of formatError(event.error)) process.stderr.write(`${line}\n`);
+      process.stderr.write(`${time} ${color.red('error')} ${terminalSafe(event.method)} ${terminalSafe(event.url)}\n`);
+      for (const line of shownError(event.error)) process.stderr.write(`${line}\n`);
       break;
   }
 }

@@ -5,7 +5,7 @@ import { loadConfig } from '../io/load-config.js';
 import { loadEnvFile } from '../send/load-env-file.js';
 import { redactError, redactSecrets, smtpSecrets } from '../send/redact-secrets.js';
 import { RecipientsRejectedError, sendTest, type SendTestResult } from '../send/send-test.js';
-import { color, formatKB, runCli, withProjectOptions } from './terminal.js';
+import { color, formatKB, runCli, terminalSafe, withProjectOptions } from './terminal.js';
 
 interface Flags {
   to?: string[];
@@ -46,8 +46,8 @@ await runCli(async () => {
     const result = await sendTest({ config, target, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany, env, timeouts });
     if (result.emlFile !== null) {
       const shown = path.relative(process.cwd(), result.emlFile) || result.emlFile;
-      print(`${color.green('✓')} wrote ${shown} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
-      print(color.dim(`  subject: ${result.subject ?? ''}\n  message id: ${result.messageId}\n`));
+      print(`${color.green('✓')} wrote ${terminalSafe(shown)} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);
+      print(color.dim(`  subject: ${terminalSafe(result.subject ?? '')}\n  message id: ${terminalSafe(result.messageId)}\n`));
       return 0;
     }
     printSent(result, print);
@@ -60,10 +60,11 @@ await runCli(async () => {
 
 function printSent(result: SendTestResult, print: (text: string) => void): void {
   const status = result.rejected.length === 0 ? color.green('✓ sent') : color.yellow('! partly sent');
-  print(`${status} "${result.subject ?? result.slug}" (${formatKB(result.bytes)}) via ${result.server}\n`);
-  for (const address of result.accepted) print(`  ${color.green('✓')} ${address}\n`);
-  for (const address of result.rejected) print(`  ${color.red('✗')} ${address} ${color.dim('rejected')}\n`);
-  print(color.dim(`  message id: ${result.messageId}\n`));
+  // subject from the article, addresses and message id as the SMTP server answered: printed escaped
+  print(`${status} "${terminalSafe(result.subject ?? result.slug)}" (${formatKB(result.bytes)}) via ${terminalSafe(result.server)}\n`);
+  for (const address of result.accepted) print(`  ${color.green('✓')} ${terminalSafe(address)}\n`);
+  for (const address of result.rejected) print(`  ${color.red('✗')} ${terminalSafe(address)} ${color.dim('rejected')}\n`);
+  print(color.dim(`  message id: ${terminalSafe(result.messageId)}\n`));
   if (result.server.startsWith('built-in')) {
     print(color.dim('  SMTP_URL is not set, so it went to the preview server\'s inbox: see /inbox in the preview\n'));
   }

@@ -1,22 +1,36 @@
 import { z } from 'zod';
 import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../check/rule-ids.js';
+import { unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';
 import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type Colors, type DarkColors } from './config.js';
 
 // The config file's schema lives apart from config.ts so that a build without
 // a config file (or one with nothing to rebuild) never loads zod.
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #rrggbb, e.g. "#c2185b"' });
-const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
+/** Refuse what the URL parser would drop silently (line breaks, tabs) while the raw text is what the email uses. */
+const httpsUrl = z
+  .string({ error: 'must be an absolute https:// URL' })
+  .superRefine((value, context) => {
+    const reason = unsafeUrlReason(value);
+    if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
+  })
+  .pipe(z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' }));
+/** Text that ends up in one line of the email or its headers: no control characters or bidi controls. */
+const oneLine = (schema: z.ZodString) =>
+  schema.superRefine((value, context) => {
+    const reason = unsafeTextReason(value);
+    if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
+  });
 const ruleSetting = z.enum(RULE_SETTINGS as [RuleSetting, ...RuleSetting[]], { error: 'must be "off", "info", "warning" or "error"' });
 
 /** Schema of the config file; `strictObject` so typos are reported with a suggestion. */
 export const userConfigSchema = z.strictObject({
-  brand: z.string().trim().min(1).optional(),
+  brand: oneLine(z.string().trim().min(1)).optional(),
   locale: z.enum(['de', 'en'], { error: 'must be "de" or "en"' }).optional(),
-  from: z.string().trim().min(3).optional(),
+  from: oneLine(z.string().trim().min(3)).optional(),
   unsubscribeUrl: httpsUrl.optional(),
   webBaseUrl: httpsUrl.nullable().optional(),
-  subjectPrefix: z.string().optional(),
+  subjectPrefix: oneLine(z.string()).optional(),
   colors: z
     .strictObject(Object.fromEntries(Object.keys(DEFAULT_COLORS).map((key) => [key, hexColor.optional()])) as Record<keyof Colors, z.ZodOptional<typeof hexColor>>)
     .optional(),
@@ -25,6 +39,12 @@ export const userConfigSchema = z.strictObject({
     .optional(),
   paths: z
     .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })
+    .optional(),
+  cacheDir: oneLine(z.string({ error: 'must be a folder as text, e.g. ".cache/newsletter"' }).min(1, { error: 'is empty: name a folder or remove the key' })).optional(),
+  maxArticleBytes: z
+    .number({ error: 'must be a number of bytes, e.g. 1048576 (1 MB)' })
+    .int({ error: 'must be a whole number of bytes' })
+    .min(1024, { error: 'must be at least 1024 bytes' })
     .optional(),
   checks: z
     .strictObject({

@@ -28,6 +28,14 @@ export interface UserConfig {
   paths?: Partial<Paths>;
   /** Email quality checks, run by `npm run check` and by every build. See docs/check.md. */
   checks?: ChecksConfig;
+  /**
+   * Where the build keeps its caches (what each article built to, compiled
+   * layouts), relative to the project root. Nothing published goes here.
+   * @default "node_modules/.cache/punk-newsletter"
+   */
+  cacheDir?: string;
+  /** Articles larger than this many bytes are refused (a runaway file cannot stall the build). @default 1048576 (1 MB) */
+  maxArticleBytes?: number;
 }
 
 export interface ChecksConfig {
@@ -115,6 +123,9 @@ export interface ResolvedConfig {
   readonly paths: Readonly<Paths>;
   /** Only the overrides: a rule not named here keeps its default severity. */
   readonly checks: { readonly rules: Readonly<Partial<Record<RuleId, RuleSetting>>> };
+  /** Absolute path of the cache folder. */
+  readonly cacheDir: string;
+  readonly maxArticleBytes: number;
 }
 
 export const CONFIG_FILE_NAME = 'newsletter.config.json';
@@ -152,6 +163,8 @@ export const DEFAULT_CONFIG = Object.freeze({
   webBaseUrl: null,
   subjectPrefix: '',
   paths: Object.freeze({ articles: 'articles', templates: 'templates', out: 'out' }),
+  cacheDir: 'node_modules/.cache/punk-newsletter',
+  maxArticleBytes: 1024 * 1024,
 });
 
 /** Fill in defaults and make paths absolute. Pure: reads nothing from disk. */
@@ -177,5 +190,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
       out: path.resolve(absoluteRoot, paths.out),
     }),
     checks: Object.freeze({ rules: Object.freeze({ ...user.checks?.rules }) }),
+    cacheDir: path.resolve(absoluteRoot, user.cacheDir ?? DEFAULT_CONFIG.cacheDir),
+    maxArticleBytes: user.maxArticleBytes ?? DEFAULT_CONFIG.maxArticleBytes,
   });
 }

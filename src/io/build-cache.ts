@@ -7,10 +7,11 @@ import path from 'node:path';
 import type { CheckFinding } from '../check/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
+import { isManifestEntry, isRecord } from './cache-schema.js';
+import { codeVersion } from './code-version.js';
 import { writeFileAtomic } from './write-output.js';
 
-export const MANIFEST_FILE = '.build-manifest.json';
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 
 /** What the last build made of one article, enough to skip it next time. */
 export interface ManifestEntry {
@@ -23,7 +24,7 @@ export interface ManifestEntry {
   draft: boolean;
   htmlBytes: number;
   textBytes: number;
-  /** What the checks found, so an unchanged article still reports it. */
+  /** What the checks found (at most 20 per rule, see limit-findings.ts), so an unchanged article still reports it. */
   findings: CheckFinding[];
   /**
    * Size, modification and change time and inode of the article file when
@@ -31,6 +32,12 @@ export interface ManifestEntry {
    * (the change time moves on every write and cannot be set back).
    */
   stat?: string;
+  /**
+   * The article failed after this entry was written: its outputs (under
+   * `slug`) are the last good ones and stay, but it is built again and its
+   * slug is not taken as known.
+   */
+  stale?: true;
 }
 
 /** The `stat` of a manifest entry. */
@@ -40,7 +47,7 @@ export function statFingerprint(info: { size: number; mtimeMs: number; ctimeMs: 
 
 export interface Manifest {
   version: number;
-  /** Hash of everything every newsletter depends on: templates, config, package versions. */
+  /** Hash of everything every newsletter depends on: templates, config, this tool's code, package versions. */
   inputsKey: string;
   /** Keyed by project-relative article path. */
   entries: Record<string, ManifestEntry>;
@@ -50,36 +57,57 @@ export function emptyManifest(inputsKey: string): Manifest {
   return { version: MANIFEST_VERSION, inputsKey, entries: {} };
 }
 
-/** The manifest under `out/`; an empty one when missing, unreadable or built from other inputs. */
-export async function loadManifest(outDir: string, inputsKey: string): Promise<Manifest> {
-  try {
-    const manifest = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
-    if (manifest.version === MANIFEST_VERSION && manifest.inputsKey === inputsKey && manifest.entries && typeof manifest.entries === 'object') return manifest;
-  } catch {
-    // missing or corrupt: a cold build
-  }
-  return emptyManifest(inputsKey);
+/**
+ * The manifest of one output folder, in the cache folder; one per output
+ * folder, so that two configs with different `paths.out` do not mix.
+ */
+export function manifestFile(config: Pick<ResolvedConfig, 'root' | 'cacheDir' | 'paths'>): string {
+  const outputId = hashText(path.relative(config.root, config.paths.out) || '.').slice(0, 12);
+  return path.join(config.cacheDir, `build-manifest-${outputId}.json`);
 }
 
-export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+/**
+ * The manifest of the last build; an empty one when missing, unreadable or
+ * built from other inputs. Each entry is checked against its schema and
+ * dropped when it does not match (that article is built again): the cache
+ * folder is untrusted input.
+ */
+export async function loadManifest(file: string, inputsKey: string): Promise<Manifest> {
+  const manifest = emptyManifest(inputsKey);
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return manifest; // missing or corrupt: a cold build
+  }
+  if (!isRecord(data) || data.version !== MANIFEST_VERSION || data.inputsKey !== inputsKey || !isRecord(data.entries)) return manifest;
+  for (const [articleFile, entry] of Object.entries(data.entries)) {
+    // keys are project-relative article paths; "__proto__" would replace the object's prototype
+    if (articleFile === '__proto__' || !/\.md$/i.test(articleFile) || !isManifestEntry(entry)) continue;
+    manifest.entries[articleFile] = entry as ManifestEntry;
+  }
+  return manifest;
+}
+
+export async function writeManifest(file: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text', 'gray-matter', 'yaml', 'hyphen'];
+const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text', 'gray-matter', 'yaml', 'juice', 'hyphen'];
 
 let versions: Record<string, string> | undefined;
 
-/** Versions of this tool and of every package whose output ends up in the email. */
+/** This tool's code and the versions of every package whose output ends up in the email. */
 export function packageVersions(): Record<string, string> {
   if (versions) return versions;
   // found by walking up from this module: src/io/, or a chunk of the bundle in dist/
   const here = fileURLToPath(import.meta.url);
   const resolve = createRequire(here).resolve;
-  versions = { self: readVersion(path.dirname(here), 'punk-newsletter') };
+  versions = { self: readVersion(path.dirname(here), 'punk-newsletter'), code: codeVersion() };
   for (const name of RENDERING_PACKAGES) versions[name] = readVersion(path.dirname(resolve(name)), name);
   return versions;
 }
@@ -97,8 +125,8 @@ function readVersion(start: string, name: string): string {
   return 'unknown';
 }
 
-/** One key over templates, config and package versions: when it changes, every newsletter is rebuilt. */
+/** One key over templates, config, this tool's code and package versions: when it changes, every newsletter is rebuilt. */
 export function inputsKey(templates: TemplateSources, config: ResolvedConfig): string {
-  const { root: _root, configFile: _configFile, paths: _paths, ...settings } = config;
+  const { root: _root, configFile: _configFile, paths: _paths, cacheDir: _cacheDir, maxArticleBytes: _maxArticleBytes, ...settings } = config;
   return hashText(JSON.stringify({ templates, settings, versions: packageVersions() }));
 }

@@ -7,11 +7,16 @@ import { writeFileAtomic } from './write-output.js';
 
 /**
  * What the client-support check learnt (src/check/client-support.ts,
- * ClientSupportMemo) under `out/`, so a build whose templates and element
- * kinds are known does not load the caniemail data. Kept per doiuse-email
- * version: the verdicts are its data.
+ * ClientSupportMemo) in the cache folder, so a build whose templates and
+ * element kinds are known does not load the caniemail data. Kept per
+ * doiuse-email version: the verdicts are its data. Untrusted input: the
+ * check validates what it gets back (useClientSupportMemo).
  */
-export const CHECK_CACHE_FILE = '.build-checks.json';
+export const CHECK_CACHE_FILE = 'checks.json';
+
+export function checkCacheFile(cacheDir: string): string {
+  return path.join(cacheDir, CHECK_CACHE_FILE);
+}
 /** Bumped whenever the format changes. */
 const CHECK_CACHE_FORMAT = 1;
 
@@ -23,19 +28,19 @@ interface CheckCacheFile {
 }
 
 /** The stored verdicts, or undefined when missing, unreadable or from other data (the caller validates their shape). */
-export async function loadCheckCache(outDir: string): Promise<unknown> {
+export async function loadCheckCache(file: string): Promise<unknown> {
   try {
-    const file = JSON.parse(await readFile(path.join(outDir, CHECK_CACHE_FILE), 'utf8')) as Partial<CheckCacheFile>;
-    if (file.format === CHECK_CACHE_FORMAT && file.data === dataVersion() && file.data !== 'unknown') return file.clientSupport;
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<CheckCacheFile> | null;
+    if (stored?.format === CHECK_CACHE_FORMAT && stored.data === dataVersion() && stored.data !== 'unknown') return stored.clientSupport;
   } catch {
     // missing or corrupt: the verdicts are found again
   }
   return undefined;
 }
 
-export async function writeCheckCache(outDir: string, clientSupport: unknown): Promise<void> {
-  const file: CheckCacheFile = { format: CHECK_CACHE_FORMAT, data: dataVersion(), clientSupport };
-  await writeFileAtomic(path.join(outDir, CHECK_CACHE_FILE), JSON.stringify(file));
+export async function writeCheckCache(file: string, clientSupport: unknown): Promise<void> {
+  const contents: CheckCacheFile = { format: CHECK_CACHE_FORMAT, data: dataVersion(), clientSupport };
+  await writeFileAtomic(file, JSON.stringify(contents));
 }
 
 let version: string | undefined;
@@ -63,19 +68,19 @@ function dataVersion(): string {
   return version;
 }
 
-/** Give the client-support check what earlier builds into `outDir` learnt. */
-export async function restoreClientSupport(outDir: string): Promise<void> {
-  const [{ useClientSupportMemo }, stored] = await Promise.all([import('../check/client-support.js'), loadCheckCache(outDir)]);
+/** Give the client-support check what earlier builds learnt (stored in `file`). */
+export async function restoreClientSupport(file: string): Promise<void> {
+  const [{ useClientSupportMemo }, stored] = await Promise.all([import('../check/client-support.js'), loadCheckCache(file)]);
   useClientSupportMemo(stored);
 }
 
 /** Keep what the client-support check learnt in this build; a cache that cannot be written is found again next time. */
-export async function keepClientSupport(outDir: string): Promise<void> {
+export async function keepClientSupport(file: string): Promise<void> {
   const { clientSupportMemo } = await import('../check/client-support.js');
   const { memo, learnt } = clientSupportMemo();
   if (learnt === 0) return;
   try {
-    await writeCheckCache(outDir, memo);
+    await writeCheckCache(file, memo);
   } catch {
     // not kept: nothing else depends on it
   }

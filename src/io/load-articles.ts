@@ -4,19 +4,26 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ArticleSource } from '../pipeline/build-article.js';
 
-/** Every `*.md` in the articles folder, sorted by name (absolute paths). */
+/** `x.md`, also written `x.MD` or `x.Md` (some editors and file systems keep the case they are given). */
+export function isMarkdownFile(file: string): boolean {
+  return /\.md$/i.test(file) && !path.basename(file).startsWith('.');
+}
+
+/** Every `*.md` (any case) in the articles folder, sorted by name (absolute paths). */
 export async function listArticleFiles(articlesDir: string): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(articlesDir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
       throw new UsageError(`the articles folder ${articlesDir} does not exist: create it and add a Markdown article, or set "paths.articles" in newsletter.config.json`);
     }
-    throw error;
+    if (code === 'ENOTDIR') throw new UsageError(`the articles folder ${articlesDir} is a file, not a folder: set "paths.articles" in newsletter.config.json to a folder`, error);
+    throw new UsageError(`cannot read the articles folder ${articlesDir} (${code ?? (error as Error).message}): check its permissions`, error);
   }
   return names
-    .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
+    .filter(isMarkdownFile)
     .sort()
     .map((name) => path.join(articlesDir, name));
 }

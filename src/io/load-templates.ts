@@ -15,16 +15,30 @@ export async function loadTemplateSources(templatesDir: string, root: string): P
   try {
     layoutSource = await readFile(layoutPath, 'utf8');
   } catch (error) {
-    throw new TemplateError(`cannot read the layout: create ${LAYOUT_FILE} in the templates folder`, { file: relative(layoutPath), cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') {
+      throw new TemplateError(`the templates folder is a file, not a folder: set "paths.templates" in newsletter.config.json to the folder with ${LAYOUT_FILE}`, { file: relative(templatesDir), cause: error });
+    }
+    const reason = code === 'ENOENT' ? `create ${LAYOUT_FILE} in the templates folder` : `check its permissions (${code ?? (error as Error).message})`;
+    throw new TemplateError(`cannot read the layout: ${reason}`, { file: relative(layoutPath), cause: error });
   }
   const partialsDir = path.join(templatesDir, PARTIALS_DIR);
   let names: string[] = [];
   try {
     names = (await readdir(partialsDir)).filter((name) => name.endsWith(TEMPLATE_EXTENSION)).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new TemplateError(`cannot read the partials folder (${code ?? (error as Error).message}): make it a readable folder`, { file: relative(partialsDir), cause: error });
   }
-  const read = await Promise.all(names.map((name) => readFile(path.join(partialsDir, name), 'utf8')));
+  const read = await Promise.all(
+    names.map(async (name) => {
+      try {
+        return await readFile(path.join(partialsDir, name), 'utf8');
+      } catch (error) {
+        throw new TemplateError(`cannot read the partial (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check that it is a readable file`, { file: relative(path.join(partialsDir, name)), cause: error });
+      }
+    }),
+  );
   // Keys in name order, whatever order the reads finish in: the cache key hashes this object.
   const partials: TemplateSources['partials'] = {};
   names.forEach((name, index) => {

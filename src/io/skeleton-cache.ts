@@ -1,37 +1,52 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptySkeletonStore, type SkeletonStore } from '../pipeline/skeleton-store.js';
+import { isProbeRules, isRecord, isSkeleton, isUnusable } from './cache-schema.js';
 import { writeFileAtomic } from './write-output.js';
 
-/** Compiled layout skeletons under `out/`, so a build whose layouts are known never loads MJML. */
-export const SKELETON_FILE = '.build-skeletons.json';
-/** Bumped whenever the skeleton format or the way it is filled changes. */
-const SKELETON_FORMAT = 3;
+/** Compiled layout skeletons in the cache folder, so a build whose layouts are known never loads MJML. */
+export const SKELETON_FILE = 'layouts.json';
 
 interface SkeletonFile extends SkeletonStore {
-  format: number;
-  /** Same key as the manifest's: templates, config, package versions. */
+  /** Same key as the manifest's: templates, config, this tool's code, package versions. */
   inputsKey: string;
 }
 
-/** The skeletons of an earlier build with the same inputs; an empty store when missing, unreadable or from other inputs. */
-export async function loadSkeletonStore(outDir: string, inputsKey: string): Promise<SkeletonStore> {
+export function skeletonFile(cacheDir: string): string {
+  return path.join(cacheDir, SKELETON_FILE);
+}
+
+/**
+ * The skeletons of an earlier build with the same inputs; an empty store when
+ * missing, unreadable or from other inputs. Every shape and skeleton is
+ * checked (see cache-schema.ts) and dropped when it does not match, with the
+ * shapes that point at it: those layouts are compiled again.
+ */
+export async function loadSkeletonStore(file: string, inputsKey: string): Promise<SkeletonStore> {
+  const store = emptySkeletonStore();
+  let data: unknown;
   try {
-    const file = JSON.parse(await readFile(path.join(outDir, SKELETON_FILE), 'utf8')) as Partial<SkeletonFile>;
-    if (file.format === SKELETON_FORMAT && file.inputsKey === inputsKey && isRecord(file.shapes) && isRecord(file.skeletons) && isRecord(file.probes)) {
-      return { shapes: file.shapes, skeletons: file.skeletons, probes: file.probes };
-    }
+    data = JSON.parse(await readFile(file, 'utf8'));
   } catch {
-    // missing or corrupt: skeletons are compiled again
+    return store; // missing or corrupt: skeletons are compiled again
   }
-  return emptySkeletonStore();
+  if (!isRecord(data) || data.inputsKey !== inputsKey || !isRecord(data.shapes) || !isRecord(data.skeletons)) return store;
+  if (isRecord(data.probes)) {
+    for (const [key, rules] of Object.entries(data.probes)) {
+      if (key !== '__proto__' && isProbeRules(rules)) store.probes[key] = rules;
+    }
+  }
+  for (const [key, skeleton] of Object.entries(data.skeletons)) {
+    if (key !== '__proto__' && (isUnusable(skeleton) || isSkeleton(skeleton, key))) store.skeletons[key] = skeleton;
+  }
+  for (const [key, structure] of Object.entries(data.shapes)) {
+    if (key === '__proto__') continue;
+    if (isUnusable(structure) || (typeof structure === 'string' && Object.hasOwn(store.skeletons, structure))) store.shapes[key] = structure;
+  }
+  return store;
 }
 
-export async function writeSkeletonStore(outDir: string, inputsKey: string, store: SkeletonStore): Promise<void> {
-  const file: SkeletonFile = { format: SKELETON_FORMAT, inputsKey, ...store };
-  await writeFileAtomic(path.join(outDir, SKELETON_FILE), JSON.stringify(file));
-}
-
-function isRecord(value: unknown): value is Record<string, never> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+export async function writeSkeletonStore(file: string, inputsKey: string, store: SkeletonStore): Promise<void> {
+  const contents: SkeletonFile = { inputsKey, ...store };
+  await writeFileAtomic(file, JSON.stringify(contents));
 }

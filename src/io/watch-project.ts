@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE_NAME, type ResolvedConfig } from '../config/config.js';
+import { isMarkdownFile } from './load-articles.js';
 
 export interface ProjectChange {
   /** Articles added or changed (absolute paths). */
@@ -30,7 +31,8 @@ export function watchProject(config: ResolvedConfig, onChange: (change: ProjectC
   });
   let pending: ProjectChange = { articles: [], removedArticles: [], everything: false };
   let timer: NodeJS.Timeout | undefined;
-  const isArticle = (file: string) => file.startsWith(config.paths.articles + path.sep) && file.endsWith('.md');
+  // the articles a full build sees: Markdown files (any case of .md) directly in the articles folder
+  const isArticle = (file: string) => path.dirname(file) === path.resolve(config.paths.articles) && isMarkdownFile(file);
 
   const record = (event: string, file: string) => {
     if (isArticle(file)) {

@@ -61,10 +61,11 @@ export async function buildArticle(input: ArticleSource, config: ResolvedConfig,
   return renderNewsletter(readArticle(input), config, templates);
 }
 
-/** `articles/Über Geld.md` → `ueber-geld`. */
+/** `articles/Über Geld.md` → `ueber-geld`, whether the name is stored composed (NFC, Linux) or decomposed (NFD, macOS). */
 export function slugFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base
+    .normalize('NFC')
     .replace(/\.md$/i, '')
     .toLowerCase()
     .replace(/ä/g, 'ae')

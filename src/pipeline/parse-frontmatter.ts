@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { FrontmatterError } from '../errors.js';
 
 /** A key path into the frontmatter, e.g. `['faq', 2, 'answer']`. */
@@ -45,17 +45,31 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
   let document: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
   const parseYaml = (yamlText: string): object => {
-    document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
-    const [first] = document.errors;
-    if (first) {
-      const line = lineCounter.linePos(first.pos[0]).line;
-      const reason = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'malformed YAML';
-      throw new FrontmatterError(`malformed YAML: ${reason} (check indentation, and quote values that contain ": " or start with a special character)`, {
+    // The YAML text starts with the newline after "---", so its line numbers are the file's.
+    document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', logLevel: 'silent' });
+    const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+    const [problem] = [...document.errors, ...document.warnings];
+    if (problem) throw new FrontmatterError(describeYamlProblem(problem), { file, line: lineAt(problem.pos[0]) });
+    const refused = refuseUnsafeNodes(document);
+    if (refused) throw new FrontmatterError(refused.message, { file, line: lineAt(refused.offset) });
+    let data: unknown;
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError when aliases expand too far (a "billion laughs" file)
+      const message = /alias/i.test((error as Error).message)
+        ? 'the frontmatter\'s YAML aliases (*name) expand to too much data: write the values out'
+        : `the frontmatter cannot be read as YAML (${(error as Error).message}): write plain keys and values`;
+      throw new FrontmatterError(message, { file, line: lineAt(firstAliasOffset(document)) ?? 1 });
+    }
+    if (data === null || data === undefined) return {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      throw new FrontmatterError('the frontmatter must be keys with values (title: …, category: …), not a list or a single value', {
         file,
-        line, // the YAML text starts with the newline after "---", so its line numbers are the file's
+        line: lineAt(document.contents?.range?.[0]) ?? 1,
       });
     }
-    return (document.toJS({ maxAliasCount: 50 }) as object | null) ?? {};
+    return data;
   };
 
   // An options object keeps gray-matter away from its global cache, which
@@ -80,6 +94,102 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
       return undefined;
     },
   };
+}
+
+/** Aliases may repeat a value; more than this many are refused (yaml's own guard against alias bombs). */
+const MAX_ALIAS_COUNT = 50;
+/** The article format nests three levels (faq → entry → answer); far deeper frontmatter is refused before it is converted. */
+const MAX_DEPTH = 16;
+/** Explicit tags that only say what plain YAML says anyway; every other tag (`!!js/function`, `!!binary`, `!custom`) is refused. */
+const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/** One plain sentence for a problem the yaml parser reports. */
+function describeYamlProblem(problem: YAMLError): string {
+  const reason = problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'malformed YAML';
+  switch (problem.code) {
+    case 'DUPLICATE_KEY':
+      return 'a key appears twice in the frontmatter: keep one of them';
+    case 'TAB_AS_INDENT':
+      return 'malformed YAML: a tab is used for indentation: indent with spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return `the frontmatter uses the YAML tag ${shownTag(reason.replace(/^Unresolved tag: /, ''))}, which articles do not allow: remove it and write the value as plain text`;
+    case 'BAD_ALIAS':
+      return `malformed YAML: ${reason} (write the value out instead of an alias)`;
+    case 'RESOURCE_EXHAUSTION':
+      return 'the frontmatter is nested too deeply: the article format needs at most three levels (faq → entry → answer)';
+    default:
+      return `malformed YAML: ${reason} (check indentation, and quote values that contain ": " or start with a special character)`;
+  }
+}
+
+/** `tag:yaml.org,2002:js/function` → `!!js/function` */
+function shownTag(tag: string): string {
+  return tag.replace(/^tag:yaml\.org,2002:/, '!!');
+}
+
+/**
+ * Walk the parsed document in order and refuse what converting it to data
+ * would choke on or silently change: an alias used before its anchor or
+ * inside it, keys that are lists or mappings, tags beyond plain YAML's, and
+ * nesting far deeper than the article format. Iterative, so depth cannot
+ * overflow the stack here.
+ */
+function refuseUnsafeNodes(document: Document.Parsed): { message: string; offset: number | undefined } | undefined {
+  const complete = new Set<string>();
+  const open = new Set<string>();
+  type Step = { node: unknown; depth: number } | { close: string };
+  const stack: Step[] = [{ node: document.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if ('close' in step) {
+      open.delete(step.close);
+      complete.add(step.close);
+      continue;
+    }
+    const { node, depth } = step;
+    if (node === null || node === undefined) continue;
+    const offset = (isPair(node) ? (node.key as Node | null) : (node as Node))?.range?.[0];
+    if (depth > MAX_DEPTH) return { message: 'the frontmatter is nested too deeply: the article format needs at most three levels (faq → entry → answer)', offset };
+    if (isAlias(node)) {
+      if (open.has(node.source)) return { message: `the frontmatter uses a YAML alias (*${node.source}) inside its own anchor: write the value out`, offset };
+      if (!complete.has(node.source)) return { message: `the frontmatter uses a YAML alias (*${node.source}) that is not defined above it: write the value out`, offset };
+      continue;
+    }
+    if (isPair(node)) {
+      if (isCollection(node.key) || isAlias(node.key)) {
+        return { message: 'the frontmatter uses a list, mapping or alias as a key: keys are plain names like "title"', offset: (node.key as Node).range?.[0] };
+      }
+      stack.push({ node: node.value, depth }, { node: node.key, depth });
+      continue;
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !ALLOWED_TAGS.has(tag)) {
+      return { message: `the frontmatter uses the YAML tag ${shownTag(tag)}, which articles do not allow: remove it and write the value as plain text`, offset };
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined) {
+      open.add(anchor);
+      complete.delete(anchor); // a later anchor of the same name replaces the earlier one
+      stack.push({ close: anchor });
+    }
+    if (isScalar(node)) continue;
+    if (isMap(node) || isSeq(node)) {
+      for (let index = node.items.length - 1; index >= 0; index--) stack.push({ node: node.items[index], depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function firstAliasOffset(document: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0 && found === undefined) {
+    const node = stack.pop();
+    if (isAlias(node)) found = node.range?.[0];
+    else if (isPair(node)) stack.push(node.value, node.key);
+    else if (isMap(node) || isSeq(node)) stack.push(...[...node.items].reverse());
+  }
+  return found;
 }
 
 /** The key node at `path` (so a line points at `answer:`, not at its value), else the value node. */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { structureKey } from './structure-key.js';
 import { HAS_TOKEN } from './layout-shape.js';
 
 /**
@@ -117,8 +117,7 @@ export function splitLayout(mjml: string): SplitResult {
   if (CONTENT_DEPENDENT.test(structureText)) return { ok: false, reason: 'the layout uses mj-font, mj-html-attributes or mj-include' };
   const css = inlineCss.join('');
   if (hasToken(css)) return { ok: false, reason: 'article text inside inline CSS' };
-  const key = createHash('sha256').update(structureText).update('\u0001').update(tags.join(',')).digest('hex').slice(0, 32);
-  return { ok: true, structure: { key, parts, tags, inlineCss: css } };
+  return { ok: true, structure: { key: structureKey(parts, tags), parts, tags, inlineCss: css } };
 }
 
 function hasToken(text: string): boolean {

@@ -1,21 +1,37 @@
 import { z } from 'zod';
 import { describeIssues } from '../describe-issues.js';
 import { ArticleError } from '../errors.js';
+import { codePoint, firstInvisible, isInvisible, unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';
 import type { KeyPath, ParsedFrontmatter } from './parse-frontmatter.js';
+
+/** Refuse line breaks, control characters, bidi controls, and text that is only invisible characters. */
+const refuseUnsafeLine = (what: string) => (value: string, context: z.RefinementCtx) => {
+  if (value === '') return; // reported as empty
+  const invisible = firstInvisible(value);
+  const reason = /[\r\n]/.test(value)
+    ? `must be a single line (${what}): remove the line break`
+    : (unsafeTextReason(value) ?? (isInvisible(value) ? `is empty once invisible characters${invisible ? ` (${codePoint(invisible)})` : ''} are removed: write the ${what}` : undefined));
+  if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
+};
 
 const oneLine = (what: string) =>
   z
     .string({ error: `must be text (${what})` })
     .trim()
     .min(1, { error: `is empty: write the ${what}` })
-    .refine((value) => !/[\r\n]/.test(value), { error: `must be a single line (${what}): remove the line break` });
+    .superRefine(refuseUnsafeLine(what));
 
 const markdown = (what: string) => z.string({ error: `must be text (${what})` }).trim().min(1, { error: `is empty: write the ${what} or remove the key` });
 
 const httpsUrl = z
   .string({ error: 'must be a URL as text' })
   .trim()
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', { error: 'must be an absolute https:// URL, e.g. "https://example.com/artikel"' });
+  .superRefine((value, context) => {
+    // The URL parser drops line breaks and tabs silently, but the text as written is what the email uses: refuse them.
+    const unsafe = unsafeUrlReason(value);
+    const reason = unsafe ?? (URL.canParse(value) && new URL(value).protocol === 'https:' ? undefined : 'must be an absolute https:// URL, e.g. "https://example.com/artikel"');
+    if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
+  });
 
 /** An image's size in pixels, as the file has it. */
 const pixels = z.number({ error: 'must be a number of pixels, e.g. 1200' }).int({ error: 'must be a whole number of pixels' }).min(1, { error: 'must be at least 1 pixel' }).max(10_000, { error: 'must be at most 10000 pixels' });
@@ -29,7 +45,13 @@ export const articleSchema = z.strictObject({
   title: oneLine('headline'),
   category: oneLine('category kicker, e.g. "Tech & Trends"'),
   date: isoDate,
-  teaser: markdown('teaser').refine((value) => !/\n\s*\n/.test(value), { error: 'must be one paragraph: remove the blank line' }),
+  teaser: markdown('teaser')
+    .refine((value) => !/\n\s*\n/.test(value), { error: 'must be one paragraph: remove the blank line' })
+    .superRefine((value, context) => {
+      // the teaser is also the default preheader, a one-line field in the inbox
+      const reason = unsafeTextReason(value, { lineBreaks: true }) ?? (value !== '' && isInvisible(value) ? 'is empty once invisible characters are removed: write the teaser' : undefined);
+      if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
+    }),
   preheader: oneLine('inbox preview text').optional(),
   author: oneLine('author name').optional(),
   slug: z

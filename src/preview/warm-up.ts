@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../build.js';
@@ -28,8 +28,13 @@ export async function warmUpRenderer(config: ResolvedConfig): Promise<void> {
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'newsletter-preview-warm-up-'));
   try {
-    const scratchConfig: ResolvedConfig = Object.freeze({ ...config, paths: Object.freeze({ ...config.paths, out: scratch }) });
-    for (let round = 0; round < ROUNDS; round++) await build({ config: scratchConfig, files: [file], drafts: true, force: true });
+    // A copy of the article in a folder of its own: the warm-up reads no other article and touches no cache.
+    const articles = path.join(scratch, 'articles');
+    await mkdir(articles);
+    const copy = path.join(articles, path.basename(file));
+    await copyFile(file, copy);
+    const scratchConfig: ResolvedConfig = Object.freeze({ ...config, paths: Object.freeze({ ...config.paths, articles, out: path.join(scratch, 'out') }), cacheDir: path.join(scratch, 'cache') });
+    for (let round = 0; round < ROUNDS; round++) await build({ config: scratchConfig, files: [copy], drafts: true, force: true });
   } catch (error) {
     if (!isNewsletterError(error)) throw error; // a broken template or folder: the first build has shown it already
   } finally {

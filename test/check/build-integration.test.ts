@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { makeProject, REPO, type Project } from './fixture-project.js';
 
+interface BuildJson {
+  articles: { file: string; status: string; findings?: { rule: string }[] }[];
+  problems: { file: string; message: string }[];
+}
+
 describe('the build runs the same rules', () => {
   let project: Project;
   beforeAll(async () => {
@@ -13,11 +18,18 @@ describe('the build runs the same rules', () => {
   });
   afterAll(() => project.remove());
 
+  // Through the compiled CLI as a user runs it (--json), so that the next test finds the same cache.
   it('puts findings on each article, fails on errors, and reports them again when nothing changed', async () => {
-    const first = await build({ root: project.root });
-    const second = await build({ root: project.root });
+    const cli = path.join(REPO, 'dist/cli/build-newsletter.js');
+    const buildJson = () =>
+      promisify(execFile)(process.execPath, [cli, '--root', project.root, '--json']).then(
+        ({ stdout }) => stdout,
+        (error: { stdout: string }) => error.stdout,
+      );
+    const first = JSON.parse(await buildJson()) as BuildJson;
+    const second = JSON.parse(await buildJson()) as BuildJson;
     for (const result of [first, second]) {
-      const byFile = Object.fromEntries(result.articles.map((article) => [article.file, 'findings' in article ? article.findings.map((finding) => finding.rule) : article.status]));
+      const byFile = Object.fromEntries(result.articles.map((article) => [article.file, article.findings ? article.findings.map((finding) => finding.rule) : article.status]));
       expect(byFile).toEqual({ 'articles/clean.md': [], 'articles/links-relative.md': ['links/absolute'], 'articles/inbox-preheader-missing.md': ['inbox/preheader-missing'] });
       expect(result.problems).toEqual([{ file: 'articles/links-relative.md', message: expect.stringMatching(/is relative .* \[links\/absolute\]$/) }]);
     }

@@ -27,19 +27,22 @@ describe('build-newsletter CLI', () => {
     expect(forced.stdout).toMatch(/^1 built, 0 unchanged/m);
   });
 
-  it.each([
-    ['a mistyped key', article('teasr: x'), /^✗ articles\/bad\.md:6: unknown key "teasr" \(did you mean "teaser"\?\)$/m],
-    ['malformed YAML', '---\ntitle: "offen\n---\n', /^✗ articles\/bad\.md:2: malformed YAML: Missing closing "quote/m],
-    ['an impossible date', article().replace('2025-11-04', '2025-02-30'), /^✗ articles\/bad\.md:4: "date" is not a real calendar date/m],
-    ['a FAQ entry without answer', article('faq:\n  - question: Warum?'), /^✗ articles\/bad\.md:7: missing required key "faq\[0\]\.answer"/m],
-    ['an image without alt', article('image:\n  src: https://example.com/a.jpg'), /^✗ articles\/bad\.md:6: missing required key "image\.alt"/m],
-    ['a non-https url', article('url: http://example.com'), /^✗ articles\/bad\.md:6: "url" must be an absolute https:\/\/ URL/m],
-    ['---javascript frontmatter', '---javascript\n{ title: require("fs").writeFileSync("pwned", "1") }\n---\n', /^✗ articles\/bad\.md:1: "---javascript" frontmatter is not allowed/m],
-  ])('rejects %s with one line naming file and line, exit 1, no stack trace', async (_name, source, expected) => {
-    project = await makeProject({ articles: { 'bad.md': source, 'good.md': article() } });
+  // One project with every kind of mistake: each is one line of its own, the good article is built.
+  const mistakes: [string, string, RegExp][] = [
+    ['a mistyped key', article('teasr: x'), /^✗ articles\/bad-0\.md:6: unknown key "teasr" \(did you mean "teaser"\?\)$/m],
+    ['malformed YAML', '---\ntitle: "offen\n---\n', /^✗ articles\/bad-1\.md:2: malformed YAML: Missing closing "quote/m],
+    ['an impossible date', article().replace('2025-11-04', '2025-02-30'), /^✗ articles\/bad-2\.md:4: "date" is not a real calendar date/m],
+    ['a FAQ entry without answer', article('faq:\n  - question: Warum?'), /^✗ articles\/bad-3\.md:7: missing required key "faq\[0\]\.answer"/m],
+    ['an image without alt', article('image:\n  src: https://example.com/a.jpg'), /^✗ articles\/bad-4\.md:6: missing required key "image\.alt"/m],
+    ['a non-https url', article('url: http://example.com'), /^✗ articles\/bad-5\.md:6: "url" must be an absolute https:\/\/ URL/m],
+    ['---javascript frontmatter', '---javascript\n{ title: require("fs").writeFileSync("pwned", "1") }\n---\n', /^✗ articles\/bad-6\.md:1: "---javascript" frontmatter is not allowed/m],
+  ];
+  it(`rejects ${mistakes.map(([name]) => name).join(', ')}: one line each naming file and line, exit 1, no stack trace`, async () => {
+    project = await makeProject({ articles: { ...Object.fromEntries(mistakes.map(([, source], index) => [`bad-${index}.md`, source])), 'good.md': article() } });
     const run = await runCli('build-newsletter', [], { cwd: project.root });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(expected);
+    for (const [, , expected] of mistakes) expect(run.stderr).toMatch(expected);
+    expect(run.stderr.trim().split('\n')).toHaveLength(mistakes.length);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toMatch(/✓ good/);
     await expect(readFile(path.join(project.root, 'pwned'))).rejects.toThrow();

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateArticle, type ArticleShapeChoice } from '../../src/bench/generate-articles.js';
+import { readArticle } from '../../src/pipeline/build-article.js';
 import { loadJuice, type JuiceNode } from '../../src/pipeline/load-juice.js';
+import type { Article } from '../../src/pipeline/validate-article.js';
 import { article, REPO_ROOT } from './project.js';
 
 export interface CorpusArticle {
@@ -10,6 +12,17 @@ export interface CorpusArticle {
   source: string;
   /** The path the fast path is expected to take; `full` where it must decline (and say why). */
   expect: 'fast' | 'full';
+  /**
+   * Changes the validated article in a way validation would refuse (e.g. spaces in a URL): the
+   * fast path's guard must hold for any value, not only for those articles can carry today.
+   */
+  beyondValidation?: (article: Article) => Article;
+}
+
+/** The corpus entry as the renderers get it: read and validated, then changed by `beyondValidation`. */
+export function readCorpusArticle(entry: CorpusArticle): Article {
+  const article = readArticle({ file: `articles/${entry.name}`, source: entry.source });
+  return entry.beyondValidation ? entry.beyondValidation(article) : article;
 }
 
 /** The repository's sample articles. */

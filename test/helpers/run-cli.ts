@@ -10,11 +10,11 @@ export interface CliRun {
 
 /**
  * Run a compiled CLI from dist/ (as `npm run …` does) with an explicit
- * working directory. `npm test` compiles dist/ first (the `pretest` script).
+ * working directory (`script`: another copy of the CLI). `npm test` compiles dist/ first (the `pretest` script).
  */
-export function runCli(name: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number }): Promise<CliRun> {
+export function runCli(name: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number; script?: string }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli', `${name}.js`), ...args], {
+    const child = spawn(process.execPath, [options.script ?? path.join(REPO_ROOT, 'dist/cli', `${name}.js`), ...args], {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientSupportMemo, unsupportedHtmlFeatures, useClientSupportMemo } from '../../src/check/client-support.js';
-import { CHECK_CACHE_FILE, loadCheckCache, writeCheckCache } from '../../src/io/check-cache.js';
+import { checkCacheFile, loadCheckCache, writeCheckCache } from '../../src/io/check-cache.js';
 import { article, makeProject, REPO_ROOT, type TempProject } from '../helpers/project.js';
 
 let project: TempProject | undefined;
@@ -17,14 +17,14 @@ describe('check cache', () => {
   it('reads back what it wrote; a corrupt file or one from other caniemail data is ignored', async () => {
     project = await makeProject();
     const memo = { templates: {}, elements: { 'p  ': {} } };
-    await writeCheckCache(project.out, memo);
-    expect(await loadCheckCache(project.out)).toEqual(memo);
-    const file = path.join(project.out, CHECK_CACHE_FILE);
+    const file = checkCacheFile(path.join(project.root, 'cache'));
+    await writeCheckCache(file, memo);
+    expect(await loadCheckCache(file)).toEqual(memo);
     const stored = JSON.parse(await readFile(file, 'utf8')) as { data: string };
     await writeFile(file, JSON.stringify({ ...stored, data: '0.0.1' }));
-    expect(await loadCheckCache(project.out)).toBeUndefined();
+    expect(await loadCheckCache(file)).toBeUndefined();
     await writeFile(file, '{"format":1,"data":');
-    expect(await loadCheckCache(project.out)).toBeUndefined();
+    expect(await loadCheckCache(file)).toBeUndefined();
   });
 
   it('a stored memo that does not look like one is not used', () => {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config.js';
-import { readArticle, renderNewsletter } from '../../src/pipeline/build-article.js';
+import { renderNewsletter } from '../../src/pipeline/build-article.js';
 import { compileTemplates } from '../../src/pipeline/compile-templates.js';
 import { createFastPath } from '../../src/pipeline/fast-path.js';
 import { emptySkeletonStore } from '../../src/pipeline/skeleton-store.js';
-import { fixtureArticles, sampleArticles, shapeArticles, type CorpusArticle } from '../helpers/fast-path-corpus.js';
+import { fixtureArticles, readCorpusArticle, sampleArticles, shapeArticles, type CorpusArticle } from '../helpers/fast-path-corpus.js';
 import { article, REPO_ROOT } from '../helpers/project.js';
 
 /**
@@ -26,7 +26,8 @@ function valueArticles(): CorpusArticle[] {
     entry('category-spaces', article('url: https://example.com/artikel')),
     entry('url-dollar-ampersand', article('url: "https://example.com/a?x=$&y=1"\ncheck: Ein Urteil.')),
     entry('url-double-dollar', article(`url: "https://example.com/a?x=$$y"\n${image('https://example.com/a.jpg')}`)),
-    entry('image-two-spaces', article(image('https://example.com/a  b.jpg'))),
+    // validation refuses spaces in URLs; the guard must hold all the same
+    { ...entry('image-two-spaces', article(image('https://example.com/a.jpg'))), beyondValidation: (parsed) => ({ ...parsed, image: parsed.image ? { ...parsed.image, src: 'https://example.com/a  b.jpg' } : parsed.image }) },
     entry('image-dollar', article(`${image('https://example.com/a$&b.jpg')}\nurl: https://example.com/b`)),
     entry('title-mixed', article('author: "Mira\\u00a0Schäfer"').replace('title: Testartikel', 'title: "Zwei  Leerzeichen $& $$ „Zitat“ <b> & \'x\'"')),
     entry('author-spaces', article('author: Mira  Schäfer\ncheck: Ein Urteil.').replace('category: Tech & Trends', 'category: Technik')),
@@ -84,7 +85,7 @@ describe('fast path on layouts modelled on the MJML example templates', () => {
     const differences: string[] = [];
     const paths = new Map<string, string>();
     for (const entry of corpus) {
-      const parsed = readArticle({ file: `articles/${entry.name}`, source: entry.source });
+      const parsed = readCorpusArticle(entry);
       const full = await renderNewsletter(parsed, config, templates);
       const rendered = await fastPath.render(parsed);
       const html = random ? rendered.html.replace(RANDOM_ID, 'random') : rendered.html;

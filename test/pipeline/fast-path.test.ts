@@ -8,7 +8,8 @@ import { compileTemplates, type CompiledTemplates, type TemplateSources } from '
 import { createFastPath, type FastPath } from '../../src/pipeline/fast-path.js';
 import { emptySkeletonStore, type SkeletonStore } from '../../src/pipeline/skeleton-store.js';
 import { MJML_ENDING_TAGS } from '../../src/pipeline/split-layout.js';
-import { constructArticles, fixtureArticles, normaliseDom, sampleArticles, shapeArticles, type CorpusArticle } from '../helpers/fast-path-corpus.js';
+import { constructArticles, fixtureArticles, normaliseDom, readCorpusArticle, sampleArticles, shapeArticles, type CorpusArticle } from '../helpers/fast-path-corpus.js';
+import type { Article } from '../../src/pipeline/validate-article.js';
 import { article, REPO_ROOT } from '../helpers/project.js';
 
 let sources: TemplateSources;
@@ -23,7 +24,7 @@ interface Pair {
 
 /** Render one article on both paths with the same templates and config. */
 async function renderBoth(entry: CorpusArticle, templates: CompiledTemplates, config: ResolvedConfig, fastPath: FastPath): Promise<Pair> {
-  const article = readArticle({ file: `articles/${entry.name}`, source: entry.source });
+  const article = readCorpusArticle(entry);
   const full = await renderNewsletter(article, config, templates);
   const fast = await fastPath.render(article);
   expect(fast.text).toBe(full.text);
@@ -186,7 +187,8 @@ describe('fast path: values that MJML does not copy as written', () => {
     const templates = withPartial('article', '<mj-section padding="24px 0px 0px 0px">', '<mj-section padding="24px 0px 0px 0px" background-url="{{image.src}}">');
     await checkCorpus(
       [
-        { name: 'background-spaces.md', source: article('image:\n  src: "https://example.com/a  b.jpg"\n  alt: Ein Bild'), expect: 'full' },
+        // validation refuses spaces in URLs; the guard must hold all the same
+        { name: 'background-spaces.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild'), expect: 'full', beyondValidation: withImageSrc('https://example.com/a  b.jpg') },
         { name: 'background-plain.md', source: article('image:\n  src: https://example.com/a.jpg\n  alt: Ein Bild'), expect: 'fast' },
       ],
       {},
@@ -194,6 +196,11 @@ describe('fast path: values that MJML does not copy as written', () => {
     );
   });
 });
+
+/** The article with another lead image address, as validation would not let it through. */
+function withImageSrc(src: string) {
+  return (parsed: Article): Article => ({ ...parsed, image: parsed.image ? { ...parsed.image, src } : parsed.image });
+}
 
 describe('fast path: assumptions about MJML', () => {
   it('knows every MJML component whose content MJML keeps as written', async () => {

@@ -64,6 +64,22 @@ describe('validateArticle', () => {
     ['draft as text', [...BASE, 'draft: "ja"'], /"draft" must be true or false/, 6],
     ['source without a name', [...BASE, 'sources:', '  - url: https://example.com/'], /"sources\[0\]" must be a name, or a mapping with "name" and "url"/, 7],
     ['unknown key in image', [...BASE, 'image: { src: "https://e.com/a.jpg", alt: A, titel: B }'], /unknown key "image\.titel" \(did you mean "title"\?\)|unknown key "image\.titel"/, 6],
+    // one-line fields and URLs cannot smuggle lines or invisible text
+    ['a url with a line break inside', [...BASE, 'url: "https://example.com/a\\n\\nNewsletter abbestellen: https://evil.example/"'], /"url" must not contain U\+000A \(a line break, control or invisible character\)/, 6],
+    ['an image src with a tab', [...BASE, 'image: { src: "https://example.com/a\\t.jpg", alt: A }'], /"image\.src" must not contain U\+0009/, 6],
+    ['a source url with a carriage return', [...BASE, 'sources: [{ name: A, url: "https://example.com/\\rx" }]'], /"sources\[0\]\.url" must not contain U\+000D/, 6],
+    ['a url with a space', [...BASE, 'url: "https://example.com/a b"'], /"url" must not contain spaces: write them as %20/, 6],
+    ['a url with a right-to-left override', [...BASE, 'url: "https://example.com/\u202Efdp.exe"'], /"url" must not contain U\+202E/, 6],
+    ['a title with an escape sequence', ['title: "Hallo \\e]52;c;ZWNobyBoaQ==\\a"', ...BASE.slice(1)], /"title" contains the control character U\+001B: remove it/, 2],
+    ['a title with a C1 control', ['title: "Hallo \\x9b31m"', ...BASE.slice(1)], /"title" contains the control character U\+009B/, 2],
+    ['a title with NUL', ['title: "Hallo\\0"', ...BASE.slice(1)], /"title" contains the control character U\+0000/, 2],
+    ['a category with a right-to-left override', [...BASE.filter((l) => !l.startsWith('category')), 'category: "Tech \u202Ednerts"'], /"category" contains the invisible direction control U\+202E, which makes text read in another order: remove it/, 5],
+    ['an author with a first-strong isolate', [...BASE, 'author: "Jane \u2068Doe"'], /"author" contains the invisible direction control U\+2068/, 6],
+    ['a preheader with a tab', [...BASE, 'preheader: "Vor\\tschau"'], /"preheader" contains the control character U\+0009/, 6],
+    ['an FAQ question with a bidi embedding', [...BASE, 'faq: [{ question: "Warum\u202A?", answer: Darum. }]'], /"faq\[0\]\.question" contains the invisible direction control U\+202A/, 6],
+    ['a teaser with an escape sequence', [...BASE.filter((l) => !l.startsWith('teaser')), 'teaser: "Kurz \\e[2J"'], /"teaser" contains the control character U\+001B/, 5],
+    ['a title of zero-width spaces only', ['title: "\u200B\u200B"', ...BASE.slice(1)], /"title" is empty once invisible characters \(U\+200B\) are removed: write the headline/, 2],
+    ['an image alt of a soft hyphen and a word joiner', [...BASE, 'image: { src: "https://example.com/a.jpg", alt: "\u00AD\u2060" }'], /"image\.alt" is empty once invisible characters \(U\+00AD\) are removed/, 6],
     ['a list where a mapping belongs', [...BASE, 'image: [a, b]'], /"image" must be a mapping with src, alt and optional caption/, 6],
   ];
 
@@ -73,6 +89,18 @@ describe('validateArticle', () => {
     expect(problems[0]?.message).toMatch(message);
     expect(problems[0]?.line).toBe(line);
     expect(problems[0]?.file).toBe(FILE);
+  });
+
+  it('keeps what only looks unusual: umlauts, emoji, right-to-left script, a soft hyphen inside a word, a teaser over two lines', () => {
+    const article = validate([
+      'title: "Über Geld 💶 und \u05E9\u05DC\u05D5\u05DD"',
+      'category: "Tech\u00ADnik"',
+      'date: 2025-11-04',
+      'teaser: |\n  Zwei Zeilen\n  im Teaser.',
+      'url: "https://example.com/%C3%BCber?a=1&b=2#x"',
+    ]);
+    expect(article.title).toBe('Über Geld 💶 und \u05E9\u05DC\u05D5\u05DD');
+    expect(article.teaser).toBe('Zwei Zeilen\nim Teaser.');
   });
 
   it('reports every problem of a file at once, in line order', () => {

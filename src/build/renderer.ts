@@ -1,0 +1,68 @@
+import type { ResolvedConfig } from '../config/config.js';
+import type { ArticleSource, RenderedNewsletter } from '../pipeline/build-article.js';
+import type { TemplateSources } from '../pipeline/compile-templates.js';
+import type { SkeletonStore } from '../pipeline/skeleton-store.js';
+import type { Article } from '../pipeline/validate-article.js';
+
+export interface Rendered extends RenderedNewsletter {
+  /** `fast`: filled into a compiled layout; `full`: compiled with MJML. */
+  renderPath: 'fast' | 'full';
+  /** Why the full path was taken although the fast path was on. */
+  fallbackReason?: string;
+}
+
+/** The rendering stages for one build, set up once: every article goes through `render`. */
+export interface Renderer {
+  /** Frontmatter → validated article (parse, validate). */
+  readArticle(input: ArticleSource): Article;
+  /** The fast path when it is on, else the reference path. */
+  render(article: Article): Promise<Rendered>;
+  /** The reference path: every newsletter compiled with MJML. */
+  renderFull(article: Article): Promise<Rendered>;
+  /** Drop every compiled layout, in memory and (on save) in the cache: they are compiled again. */
+  forgetLayouts(): void;
+  /** The compiled layouts, when the fast path is on. */
+  readonly layouts: { readonly store: SkeletonStore; readonly changed: boolean; readonly compiledSkeletons: number } | undefined;
+}
+
+/**
+ * Load the rendering stages (Handlebars, markdown-it, html-to-text, zod, …)
+ * and compile the templates. With a skeleton store, articles go through the
+ * fast path; without, each is compiled with MJML.
+ */
+export async function createRenderer(sources: TemplateSources, config: ResolvedConfig, loadStore: (() => Promise<SkeletonStore>) | undefined): Promise<Renderer> {
+  const [{ readArticle, renderNewsletter }, { compileTemplates }, { createFastPath }] = await Promise.all([
+    import('../pipeline/build-article.js'),
+    import('../pipeline/compile-templates.js'),
+    import('../pipeline/fast-path.js'),
+  ]);
+  const templates = compileTemplates(sources);
+  const renderFull = async (article: Article): Promise<Rendered> => ({ ...(await renderNewsletter(article, config, templates)), renderPath: 'full' });
+  if (!loadStore) return { readArticle, render: renderFull, renderFull, forgetLayouts: () => undefined, layouts: undefined };
+
+  const store = await loadStore();
+  let fastPath = createFastPath(templates, config, store);
+  let forgotten = false;
+  let compiledBefore = 0;
+  return {
+    readArticle,
+    render: (article) => fastPath.render(article),
+    renderFull,
+    forgetLayouts() {
+      for (const key of Object.keys(store.shapes)) delete store.shapes[key];
+      for (const key of Object.keys(store.skeletons)) delete store.skeletons[key];
+      compiledBefore += fastPath.compiledSkeletons;
+      fastPath = createFastPath(templates, config, store);
+      forgotten = true;
+    },
+    layouts: {
+      store,
+      get changed() {
+        return forgotten || fastPath.changed;
+      },
+      get compiledSkeletons() {
+        return compiledBefore + fastPath.compiledSkeletons;
+      },
+    },
+  };
+}
