@@ -53,7 +53,12 @@ export interface BuiltNewsletter {
   file: string;
   slug: string;
   title: string;
+  /** The email's subject line; a test send puts the config's `subjectPrefix` before it. */
+  subject: string;
+  /** The inbox preview line: the article's preheader, else its teaser. */
+  preheader: string;
   category: string;
+  /** YYYY-MM-DD */
   date: string;
   draft: boolean;
   htmlFile: string;

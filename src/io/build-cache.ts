@@ -11,7 +11,7 @@ import { isManifestEntry, isRecord } from './cache-schema.js';
 import { codeVersion } from './code-version.js';
 import { writeFileAtomic } from './write-output.js';
 
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 /** What the last build made of one article, enough to skip it next time. */
 export interface ManifestEntry {
@@ -19,6 +19,10 @@ export interface ManifestEntry {
   hash: string;
   slug: string;
   title: string;
+  /** The email's subject line (before a test send's prefix). */
+  subject: string;
+  /** The inbox preview line: the preheader, else the teaser. */
+  preheader: string;
   category: string;
   date: string;
   draft: boolean;

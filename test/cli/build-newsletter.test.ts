@@ -55,6 +55,15 @@ describe('build-newsletter CLI', () => {
     const json = JSON.parse(run.stdout) as { articles: { status: string; file: string }[]; problems: { file: string; line: number; message: string }[] };
     expect(json.articles.map((entry) => entry.status).sort()).toEqual(['built', 'failed']);
     expect(json.problems).toEqual([{ file: 'articles/bad.md', line: 6, message: 'unknown key "teasr" (did you mean "teaser"?)' }]);
+
+    // What preview, send and check need comes with each newsletter, built or unchanged; the cache's internals do not.
+    const again = JSON.parse((await runCli('build-newsletter', ['--json'], { cwd: project.root })).stdout) as typeof json;
+    for (const [status, result] of [['built', json], ['cached', again]] as const) {
+      const good = result.articles.find((entry) => entry.file === 'articles/good.md') as Record<string, unknown> | undefined;
+      expect(good).toMatchObject({ status, slug: 'good', title: 'Testartikel', subject: 'Testartikel', preheader: 'Ein kurzer Teaser.', date: '2025-11-04', findings: expect.any(Array) });
+      expect(good?.htmlBytes).toBeGreaterThan(1000);
+      expect(Object.keys(good ?? {}).filter((key) => ['hash', 'stat', 'stale'].includes(key))).toEqual([]);
+    }
   });
 
   it('explains an unknown flag and a missing file', async () => {
