@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { didYouMean, type Problem } from './errors.js';
-import type { KeyPath } from './pipeline/parse-frontmatter.js';
+
+/** A path of keys into the frontmatter or config, e.g. `['faq', 0, 'answer']`. */
+export type KeyPath = readonly (string | number)[];
 
 /**
  * Turn schema issues into one-line problems that name the key, say what is

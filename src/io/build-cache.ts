@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { CheckFinding } from '../check/types.js';
+import type { CheckFinding } from '../findings/finding.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 import { isManifestEntry, isRecord } from './cache-schema.js';

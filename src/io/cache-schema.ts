@@ -1,4 +1,4 @@
-import type { CheckFinding } from '../check/types.js';
+import type { CheckFinding } from '../findings/finding.js';
 import type { LayoutSkeleton } from '../pipeline/compile-skeleton.js';
 import type { Unusable } from '../pipeline/skeleton-store.js';
 import { structureKey } from '../pipeline/structure-key.js';

@@ -18,7 +18,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { describeRange, normaliseHost, type AddressRange } from '../check/ip-address.js';
+import { describeRange, normaliseHost, type AddressRange } from '../ip-address.js';
 
 export interface ProbeOptions {
   /** Time for one link in milliseconds, all of it: name lookups, HEAD, GET and every redirect. @default 10000 */

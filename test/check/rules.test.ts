@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkProject, type CheckReport } from '../../src/check/check-project.js';
-import { RULE_IDS } from '../../src/check/rule-ids.js';
+import { checkProject, type CheckReport } from '../../src/check-project.js';
+import { RULE_IDS } from '../../src/findings/rule-ids.js';
 import { GMAIL_CLIP_BYTES } from '../../src/check/measure-sections.js';
 import { fixtureArticle, heavyArticle, makeProject, type Project } from './fixture-project.js';
 

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { checkProject } from '../../src/check/check-project.js';
+import { checkProject } from '../../src/check-project.js';
 import { REPO } from './fixture-project.js';
 
 it('the sample articles build with no finding at all: features some clients lack are accepted in the templates', async () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/check/check-project.js';
+import { checkProject } from '../../src/check-project.js';
 import { defaultAddressPolicy, probeLinks, type ProbeOptions } from '../../src/io/probe-links.js';
 import { makeProject } from '../check/fixture-project.js';
 
