@@ -18,8 +18,7 @@ import { isMarkdownFile, listArticleFiles } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
 import { createOutputWriter } from './io/output-writer.js';
-import { loadSkeletonStore, skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
-import { emptySkeletonStore } from './pipeline/skeleton-store.js';
+import { skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
@@ -136,8 +135,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Rendering is set up on first use: a build with nothing to do loads none of it.
   let renderer: Promise<Renderer> | undefined;
   const storePath = skeletonFile(config.cacheDir);
-  const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(storePath, key);
-  const rendererFor = () => (renderer ??= createRenderer(sources, config, loadStore));
+  const rendererFor = () => (renderer ??= createRenderer(sources, config, { fastPath: useFastPath, force: options.force ?? false, inputsKey: key }));
 
   // One listing of the output folder instead of two stats per unchanged article.
   let outputListing: Promise<Set<string>> | undefined;

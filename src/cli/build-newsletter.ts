@@ -81,9 +81,12 @@ function printArticle(result: ArticleResult): void {
     case 'built':
     case 'cached': {
       const mark = result.status === 'built' ? color.green('✓') : color.dim('=');
-      const note =
-        result.status === 'cached' ? color.dim(' (unchanged)') : result.fallbackReason ? color.dim(` (compiled with MJML: ${result.fallbackReason})`) : '';
+      const note = result.status === 'cached' ? color.dim(' (unchanged)') : '';
       process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${terminalSafe(note)}\n`);
+      // Same output either way, but slower: say why, so a template that keeps every article off the fast path is noticed.
+      if (result.status === 'built' && result.fallbackReason !== undefined) {
+        process.stdout.write(`  ${color.cyan('note')} ${terminalSafe(`compiled with MJML instead of the fast path: ${result.fallbackReason}`)}\n`);
+      }
       printFindings(result.findings, result.file);
       break;
     }

@@ -9,6 +9,7 @@ export const color = {
   yellow: paint(33, process.stdout),
   dim: paint(2, process.stdout),
   bold: paint(1, process.stdout),
+  cyan: paint(36, process.stdout),
   red: paint(31, process.stderr),
 };
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { article, makeProject, type TempProject } from '../helpers/project.js';
@@ -64,6 +64,16 @@ describe('build-newsletter CLI', () => {
       expect(good?.htmlBytes).toBeGreaterThan(1000);
       expect(Object.keys(good ?? {}).filter((key) => ['hash', 'stat', 'stale'].includes(key))).toEqual([]);
     }
+  });
+
+  it('says, as a note of its own, why an article was compiled with MJML instead of the fast path', async () => {
+    project = await makeProject({ articles: { 'good.md': article() } });
+    const layout = path.join(project.root, 'templates/layout.mjml.hbs');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<mj-head>', '<mj-head>\n<mj-font name="Inter" href="https://fonts.example.com/inter.css" />'));
+    const run = await runCli('build-newsletter', [], { cwd: project.root, env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✓ good .*text\n {2}note compiled with MJML instead of the fast path: the layout uses mj-font, mj-html-attributes or mj-include$/m);
+    expect(run.stdout).toMatch(/^1 built, 0 unchanged, 1 compiled with MJML instead of the fast path/m);
   });
 
   it('explains an unknown flag and a missing file', async () => {
