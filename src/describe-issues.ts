@@ -42,7 +42,7 @@ export function describeIssues(
 }
 
 /** `faq[2].answer` */
-export function formatPath(path: KeyPath): string {
+function formatPath(path: KeyPath): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 

@@ -16,7 +16,7 @@ export { loadHyphenator } from './pipeline/load-hyphenator.js';
 export { compileTemplates, type CompiledTemplates, type TemplateSources } from './pipeline/compile-templates.js';
 export { compileMjml } from './pipeline/compile-mjml.js';
 export { renderText } from './pipeline/render-text.js';
-export { readArticle, renderNewsletter, buildArticle, emailView, slugFromFile, type ArticleSource, type RenderedNewsletter } from './pipeline/build-article.js';
+export { readArticle, renderNewsletter, emailView, slugFromFile, type ArticleSource, type RenderedNewsletter } from './pipeline/build-article.js';
 export { loadTemplateSources } from './io/load-templates.js';
 export { watchProject, type ProjectChange } from './io/watch-project.js';
 export { watchProjectSettled } from './io/watch-settled.js';

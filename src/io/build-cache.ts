@@ -106,7 +106,7 @@ const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text',
 let versions: Record<string, string> | undefined;
 
 /** This tool's code and the versions of every package whose output ends up in the email. */
-export function packageVersions(): Record<string, string> {
+function packageVersions(): Record<string, string> {
   if (versions) return versions;
   // found by walking up from this module: src/io/, or a chunk of the bundle in dist/
   const here = fileURLToPath(import.meta.url);

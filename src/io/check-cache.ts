@@ -12,7 +12,7 @@ import { writeFileAtomic } from './write-output.js';
  * doiuse-email version: the verdicts are its data. Untrusted input: the
  * check validates what it gets back (useClientSupportMemo).
  */
-export const CHECK_CACHE_FILE = 'checks.json';
+const CHECK_CACHE_FILE = 'checks.json';
 
 export function checkCacheFile(cacheDir: string): string {
   return path.join(cacheDir, CHECK_CACHE_FILE);
