@@ -10,7 +10,7 @@ import { emptySkeletonStore, type SkeletonStore } from '../../src/pipeline/skele
 import { MJML_ENDING_TAGS } from '../../src/pipeline/split-layout.js';
 import { constructArticles, fixtureArticles, normaliseDom, readCorpusArticle, sampleArticles, shapeArticles, type CorpusArticle } from '../helpers/fast-path-corpus.js';
 import type { Article } from '../../src/pipeline/validate-article.js';
-import { article, REPO_ROOT } from '../helpers/project.js';
+import { article, REPO_ROOT, SAMPLE_ARTICLES } from '../helpers/project.js';
 
 let sources: TemplateSources;
 beforeAll(async () => {
@@ -139,10 +139,10 @@ describe('fast path: declines what it cannot make identical', () => {
     const config = resolveConfig({}, REPO_ROOT);
     const templates = compileTemplates(changed);
     const fastPath = createFastPath(templates, config, emptySkeletonStore());
-    const captioned = readArticle({ file: 'articles/ki-chips-wettruesten.md', source: await readFile(path.join(REPO_ROOT, 'articles/ki-chips-wettruesten.md'), 'utf8') });
+    const captioned = readArticle({ file: 'articles/ki-chips-wettruesten.md', source: await readFile(path.join(SAMPLE_ARTICLES, 'ki-chips-wettruesten.md'), 'utf8') });
     await expect(fastPath.render(captioned)).rejects.toMatchObject({ code: 'E_MJML', file: 'templates/partials/article.mjml.hbs' });
     // an article without a caption never reaches the broken line and takes the fast path
-    const plain = readArticle({ file: 'articles/openai-amazon-cloud-deal.md', source: await readFile(path.join(REPO_ROOT, 'articles/openai-amazon-cloud-deal.md'), 'utf8') });
+    const plain = readArticle({ file: 'articles/openai-amazon-cloud-deal.md', source: await readFile(path.join(SAMPLE_ARTICLES, 'openai-amazon-cloud-deal.md'), 'utf8') });
     expect((await fastPath.render(plain)).renderPath).toBe('fast');
   });
 });
