@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { checkProject } from '../../src/check-project.js';
-import { SAMPLE_ARTICLES } from '../helpers/project.js';
-import { REPO } from './fixture-project.js';
+import { REPO_ROOT as REPO, SAMPLE_ARTICLES } from '../helpers/project.js';
 
 /** A copy of the repository's templates with `articles` as its articles folder, checked. */
 async function checkArticles(articles: string) {
