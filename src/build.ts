@@ -12,13 +12,13 @@ import type { CheckFinding } from './check/types.js';
 import type { ResolvedConfig } from './config/config.js';
 import { UsageError, type NewsletterError, type OutputError, type Problem } from './errors.js';
 import { emptyManifest, inputsKey, loadManifest, manifestFile, writeManifest, type Manifest } from './io/build-cache.js';
-import { checkCacheFile, keepClientSupport, restoreClientSupport } from './io/check-cache.js';
+import { keepClientSupport, restoreClientSupport } from './check/client-support-cache.js';
+import { checkCacheFile } from './io/check-cache.js';
 import { isMarkdownFile, listArticleFiles } from './io/load-articles.js';
 import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
 import { createOutputWriter } from './io/output-writer.js';
-import { loadSkeletonStore, skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
-import { emptySkeletonStore } from './pipeline/skeleton-store.js';
+import { skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
@@ -53,7 +53,12 @@ export interface BuiltNewsletter {
   file: string;
   slug: string;
   title: string;
+  /** The email's subject line; a test send puts the config's `subjectPrefix` before it. */
+  subject: string;
+  /** The inbox preview line: the article's preheader, else its teaser. */
+  preheader: string;
   category: string;
+  /** YYYY-MM-DD */
   date: string;
   draft: boolean;
   htmlFile: string;
@@ -130,8 +135,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Rendering is set up on first use: a build with nothing to do loads none of it.
   let renderer: Promise<Renderer> | undefined;
   const storePath = skeletonFile(config.cacheDir);
-  const loadStore = !useFastPath ? undefined : options.force ? async () => emptySkeletonStore() : () => loadSkeletonStore(storePath, key);
-  const rendererFor = () => (renderer ??= createRenderer(sources, config, loadStore));
+  const rendererFor = () => (renderer ??= createRenderer(sources, config, { fastPath: useFastPath, force: options.force ?? false, inputsKey: key }));
 
   // One listing of the output folder instead of two stats per unchanged article.
   let outputListing: Promise<Set<string>> | undefined;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { didYouMean, type Problem } from './errors.js';
-import type { KeyPath } from './pipeline/parse-frontmatter.js';
+
+/** A path of keys into the frontmatter or config, e.g. `['faq', 0, 'answer']`. */
+export type KeyPath = readonly (string | number)[];
 
 /**
  * Turn schema issues into one-line problems that name the key, say what is
@@ -40,7 +42,7 @@ export function describeIssues(
 }
 
 /** `faq[2].answer` */
-export function formatPath(path: KeyPath): string {
+function formatPath(path: KeyPath): string {
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 

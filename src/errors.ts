@@ -18,7 +18,7 @@ export type ErrorCode =
   | 'E_MJML'
   | 'E_OUTPUT'
   | 'E_SEND'
-  | 'E_CHECK'
+  | 'E_REQUEST'
   | 'E_INTERNAL';
 
 export interface Problem {
@@ -111,6 +111,15 @@ export class SendError extends NewsletterError {
   }
 }
 
+/** A request to the preview the preview refuses (not a form, too large): answered with `status` and the message. */
+export class RequestBodyError extends NewsletterError {
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message, { code: 'E_REQUEST' });
+    this.status = status;
+  }
+}
+
 /**
  * A bug met while building one document: that document fails with one line,
  * the others are built. The original error is the `cause`.
@@ -128,6 +137,11 @@ function describeCause(cause: unknown): string {
 
 export function isNewsletterError(error: unknown): error is NewsletterError {
   return error instanceof NewsletterError;
+}
+
+/** A user mistake or a disk fault (exit 1), as opposed to a bug (exit 70, EX_SOFTWARE). */
+export function isUserFacing(error: unknown): error is NewsletterError {
+  return error instanceof NewsletterError && !(error instanceof InternalError);
 }
 
 /** `file:line: message`, the one-line form every user-facing error takes. */

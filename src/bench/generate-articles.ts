@@ -161,7 +161,7 @@ function indent(text: string, spaces: number): string {
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same articles on every machine. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -81,7 +81,7 @@ export async function buildDocument(context: DocumentContext, absolute: string):
       context.claims.claim(previous.slug, shown);
       const outputs = await context.outputNames();
       if (outputs.has(`${previous.slug}.html`) && outputs.has(`${previous.slug}.txt`)) {
-        const { stat: _stat, stale: _stale, ...entry } = previous;
+        const { stat: _stat, stale: _stale, hash: _hash, ...entry } = previous;
         return { result: { status: 'cached', file: shown, ...entry, findings: ownFindings(entry.findings, context), ...outputFiles(config, previous.slug) }, slug };
       }
     }
@@ -120,6 +120,8 @@ export async function buildDocument(context: DocumentContext, absolute: string):
       hash,
       slug: article.slug,
       title: article.title,
+      subject: article.title,
+      preheader: article.preheader ?? article.teaser,
       category: article.category,
       date: article.date,
       draft: article.draft,
@@ -129,7 +131,7 @@ export async function buildDocument(context: DocumentContext, absolute: string):
       stat: file.fingerprint,
     };
     manifest.entries[shown] = entry;
-    const { stat: _stat, ...reported } = entry;
+    const { stat: _stat, hash: _hash, ...reported } = entry;
     reported.findings = ownFindings(entry.findings, context);
     const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
     return { result: { status: 'built', file: shown, ...reported, ...outputFiles(config, article.slug), ...how }, written, slug };

@@ -44,3 +44,4 @@ export async function knownArticles(
   }
   return known;
 }
+

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isSlug } from '../io/cache-schema.js';
 
 /** The files the build writes per newsletter; the only ones it ever deletes. */
-export const OUTPUT_EXTENSIONS = ['.html', '.txt'] as const;
+const OUTPUT_EXTENSIONS = ['.html', '.txt'] as const;
 
 /**
  * Remove the outputs of a slug no article builds under any more. Whatever the

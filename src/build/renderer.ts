@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../config/config.js';
 import type { ArticleSource, RenderedNewsletter } from '../pipeline/build-article.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
-import type { SkeletonStore } from '../pipeline/skeleton-store.js';
+import { loadSkeletonStore, skeletonFile } from '../io/skeleton-cache.js';
+import { emptySkeletonStore, type SkeletonStore } from '../pipeline/skeleton-store.js';
 import type { Article } from '../pipeline/validate-article.js';
 
 export interface Rendered extends RenderedNewsletter {
@@ -25,12 +26,24 @@ export interface Renderer {
   readonly layouts: { readonly store: SkeletonStore; readonly changed: boolean; readonly compiledSkeletons: number } | undefined;
 }
 
+export interface RendererOptions {
+  /** Fill articles into compiled layouts (src/pipeline/fast-path.ts); false compiles each with MJML. */
+  fastPath: boolean;
+  /** Ignore the compiled layouts of earlier builds (`--force`). */
+  force: boolean;
+  /** The build's inputs key: compiled layouts of other templates, config or code are not used. */
+  inputsKey: string;
+}
+
 /**
- * Load the rendering stages (Handlebars, markdown-it, html-to-text, zod, …)
- * and compile the templates. With a skeleton store, articles go through the
- * fast path; without, each is compiled with MJML.
+ * The one place the render path is chosen. Loads the rendering stages
+ * (Handlebars, markdown-it, html-to-text, zod, …) and compiles the templates.
+ * With the fast path on, articles are filled into layouts compiled once
+ * (kept in the cache folder); an article the fast path cannot render exactly
+ * as MJML would is compiled with MJML, and `Rendered.fallbackReason` says
+ * why (every build reports it). With it off, each is compiled with MJML.
  */
-export async function createRenderer(sources: TemplateSources, config: ResolvedConfig, loadStore: (() => Promise<SkeletonStore>) | undefined): Promise<Renderer> {
+export async function createRenderer(sources: TemplateSources, config: ResolvedConfig, options: RendererOptions): Promise<Renderer> {
   const [{ readArticle, renderNewsletter }, { compileTemplates }, { createFastPath }] = await Promise.all([
     import('../pipeline/build-article.js'),
     import('../pipeline/compile-templates.js'),
@@ -38,9 +51,9 @@ export async function createRenderer(sources: TemplateSources, config: ResolvedC
   ]);
   const templates = compileTemplates(sources);
   const renderFull = async (article: Article): Promise<Rendered> => ({ ...(await renderNewsletter(article, config, templates)), renderPath: 'full' });
-  if (!loadStore) return { readArticle, render: renderFull, renderFull, forgetLayouts: () => undefined, layouts: undefined };
+  if (!options.fastPath) return { readArticle, render: renderFull, renderFull, forgetLayouts: () => undefined, layouts: undefined };
 
-  const store = await loadStore();
+  const store = options.force ? emptySkeletonStore() : await loadSkeletonStore(skeletonFile(config.cacheDir), options.inputsKey);
   let fastPath = createFastPath(templates, config, store);
   let forgotten = false;
   let compiledBefore = 0;

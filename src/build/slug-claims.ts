@@ -21,7 +21,7 @@ export interface SlugClaims {
 }
 
 /** File order: the order of a full build (the articles folder sorted by name). */
-export const compareFiles = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compareFiles = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Who has which slug. `others` are the articles a partial build does not

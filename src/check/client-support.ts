@@ -15,7 +15,7 @@ import type { TemplateSources } from '../pipeline/compile-templates.js';
  */
 
 /** The clients the newsletter is checked against (caniemail's families and platforms). */
-export const CHECKED_CLIENTS: readonly string[] = ['gmail.*', 'outlook.*', 'apple-mail.*'];
+const CHECKED_CLIENTS: readonly string[] = ['gmail.*', 'outlook.*', 'apple-mail.*'];
 
 export interface UnsupportedFeature {
   /** caniemail's title, e.g. "@media", "white-space", "HTML5 semantics". */

@@ -10,7 +10,7 @@ export const AA_LARGE_TEXT = 3;
 /** WCAG AA for the parts of UI components a reader must see, such as a button's edge or a box's frame (1.4.11). */
 export const AA_UI_COMPONENT = 3;
 
-export function parseHex(color: string): [number, number, number] {
+function parseHex(color: string): [number, number, number] {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
   if (!match) throw new RangeError(`not a #rrggbb colour: ${color}`);
   return [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? '0', 16), parseInt(match[3] ?? '0', 16)];

@@ -1,7 +1,7 @@
 import type { CheckFinding } from './types.js';
 
 /** Findings kept per rule and newsletter; the rest are counted in one "and N more" line. */
-export const MAX_FINDINGS_PER_RULE = 20;
+const MAX_FINDINGS_PER_RULE = 20;
 
 /**
  * At most `limit` findings per rule (and severity) for one newsletter, then

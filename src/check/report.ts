@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { Severity } from './rule-ids.js';
+import type { Severity } from '../findings/rule-ids.js';
 import type { CheckFinding } from './types.js';
 
 export interface CheckSummary {

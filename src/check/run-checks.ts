@@ -1,4 +1,4 @@
-import type { RuleSetting } from './rule-ids.js';
+import type { RuleSetting } from '../findings/rule-ids.js';
 import { RULES } from './rules/index.js';
 import type { CheckFinding, CheckInput, Rule } from './types.js';
 

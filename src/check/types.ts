@@ -2,7 +2,10 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 import type { NewsletterView } from '../pipeline/render-view.js';
 import type { Article } from '../pipeline/validate-article.js';
-import type { RuleId, Severity } from './rule-ids.js';
+import type { CheckFinding } from '../findings/finding.js';
+import type { RuleId, Severity } from '../findings/rule-ids.js';
+
+export type { CheckFinding };
 
 /** Everything a rule may look at for one newsletter. */
 export interface CheckInput {
@@ -26,19 +29,6 @@ export interface Finding {
   file?: string;
   /** 1-based line in that file, where known. */
   line?: number;
-}
-
-/** A finding as reported: with its rule, the severity in force and the article it came from. */
-export interface CheckFinding {
-  /** Project-relative path of the file at fault: the article, a template or the config. */
-  file: string;
-  line?: number;
-  /** Slug of the article; null when the finding is about a template or the config (it then holds for every article). */
-  slug: string | null;
-  /** Rule id, or `build/failed` when the article did not build at all. */
-  rule: RuleId | 'build/failed';
-  severity: Severity;
-  message: string;
 }
 
 interface RuleBase<Id extends RuleId> {

@@ -1,4 +1,4 @@
-import { normaliseHost } from './ip-address.js';
+import { normaliseHost } from '../ip-address.js';
 
 export type LinkKind =
   | { kind: 'empty' }

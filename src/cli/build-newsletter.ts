@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
 import { dedupeFindings } from '../check/report.js';
 import type { CheckFinding } from '../check/types.js';
+import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
 import { color, formatKB, runCli, shownError, terminalSafe, withProjectOptions } from './terminal.js';
 
@@ -43,25 +44,35 @@ await runCli(async () => {
     process.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);
     return result.problems.length > 0 ? 1 : 0;
   }
-  const result = await build({ ...options, onArticle: printArticle });
-  printSummary(result);
-  if (!flags.watch) return result.problems.length > 0 ? 1 : 0;
+  if (!flags.watch) {
+    const result = await build({ ...options, onArticle: printArticle });
+    printSummary(result);
+    return result.problems.length > 0 ? 1 : 0;
+  }
 
-  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
-  let queue = Promise.resolve();
-  const { watchProjectSettled } = await import('../io/watch-settled.js'); // chokidar only when watching
-  const watcher = watchProjectSettled(config, (change) => {
-    queue = queue.then(async () => {
-      const changed = change.everything ? undefined : change.articles;
-      if (changed && changed.length === 0 && change.removedArticles.length === 0) return;
-      const next = await build({ ...options, files: changed && changed.length > 0 ? changed : undefined, onArticle: printArticle });
-      printSummary(next);
-    }).catch((error: unknown) => {
+  // The same rebuild loop as the preview: a config or template change reads the config again and rebuilds all.
+  const { createRebuildLoop } = await import('../build/rebuild-loop.js');
+  let watching = false; // a first build that stops is the command's error, printed once by runCli
+  const loop = createRebuildLoop({
+    config,
+    configFile: flags.config,
+    build: { drafts: flags.drafts, force: flags.force, fastPath: flags.fastPath, onArticle: printArticle },
+    onRebuilt(rebuild) {
+      for (const problem of rebuild.configProblems) {
+        process.stderr.write(`${color.red('error')} ${terminalSafe(formatProblem(problem))} ${color.dim('(building with the last good config)')}\n`);
+      }
+      if (rebuild.pathsChanged) process.stdout.write(color.dim(`Watching ${terminalSafe(rebuild.config.paths.articles)} and ${terminalSafe(rebuild.config.paths.templates)} now.\n`));
+      if (rebuild.result) printSummary(rebuild.result);
       // the build as a whole failed (a template, the config, a full disk): say so and keep watching
-      for (const line of shownError(error)) process.stderr.write(`${color.red('error')} ${line}\n`);
-    });
+      else if (watching) for (const line of shownError(rebuild.error)) process.stderr.write(`${color.red('error')} ${line}\n`);
+    },
   });
-  await new Promise<void>((resolve) => process.once('SIGINT', () => void watcher.close().then(resolve)));
+  const first = await loop.initial();
+  if (first.error !== undefined) throw first.error;
+  await loop.watch();
+  watching = true;
+  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
+  await new Promise<void>((resolve) => process.once('SIGINT', () => void loop.close().then(resolve)));
   return 0;
 });
 
@@ -70,9 +81,12 @@ function printArticle(result: ArticleResult): void {
     case 'built':
     case 'cached': {
       const mark = result.status === 'built' ? color.green('✓') : color.dim('=');
-      const note =
-        result.status === 'cached' ? color.dim(' (unchanged)') : result.fallbackReason ? color.dim(` (compiled with MJML: ${result.fallbackReason})`) : '';
+      const note = result.status === 'cached' ? color.dim(' (unchanged)') : '';
       process.stdout.write(`${mark} ${result.slug.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${terminalSafe(note)}\n`);
+      // Same output either way, but slower: say why, so a template that keeps every article off the fast path is noticed.
+      if (result.status === 'built' && result.fallbackReason !== undefined) {
+        process.stdout.write(`  ${color.cyan('note')} ${terminalSafe(`compiled with MJML instead of the fast path: ${result.fallbackReason}`)}\n`);
+      }
       printFindings(result.findings, result.file);
       break;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
-import { checkProject, type CheckReport } from '../check/check-project.js';
+import { checkProject, type CheckReport } from '../check-project.js';
 import { failsCheck } from '../check/report.js';
 import { RULES } from '../check/rules/index.js';
 import { settingFor } from '../check/run-checks.js';

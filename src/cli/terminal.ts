@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatError, formatProblem, type Problem } from '../errors.js';
+import { formatError, formatProblem, isUserFacing, type Problem } from '../errors.js';
 
 const useColor = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 const paint = (code: number, stream: NodeJS.WriteStream) => (text: string) => (useColor(stream) ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -9,6 +9,7 @@ export const color = {
   yellow: paint(33, process.stdout),
   dim: paint(2, process.stdout),
   bold: paint(1, process.stdout),
+  cyan: paint(36, process.stdout),
   red: paint(31, process.stderr),
 };
 
@@ -43,7 +44,7 @@ export function shownProblem(problem: Problem): string {
 }
 
 /** Stack traces of bugs only with `DEBUG=1` (or any other value but `0` and `false`). */
-export function debugEnabled(): boolean {
+function debugEnabled(): boolean {
   const value = process.env.DEBUG;
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
@@ -64,7 +65,7 @@ export async function runCli(main: () => Promise<number | void>): Promise<void> 
     if (typeof code === 'number') process.exitCode = code;
   } catch (error) {
     for (const line of shownError(error)) process.stderr.write(`${color.red('error')} ${line}\n`);
-    process.exitCode = error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E_') && error.code !== 'E_INTERNAL' ? 1 : 70;
+    process.exitCode = isUserFacing(error) ? 1 : 70;
   }
 }
 

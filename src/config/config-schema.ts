@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../check/rule-ids.js';
+import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../findings/rule-ids.js';
 import { unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';
 import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type Colors, type DarkColors } from './config.js';
 

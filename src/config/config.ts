@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RuleId, RuleSetting } from '../check/rule-ids.js';
+import type { RuleId, RuleSetting } from '../findings/rule-ids.js';
 import type { Locale } from '../i18n/strings.js';
 
 /**

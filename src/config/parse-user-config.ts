@@ -1,5 +1,5 @@
 import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
-import { RULE_IDS } from '../check/rule-ids.js';
+import { RULE_IDS } from '../findings/rule-ids.js';
 import { describeIssues } from '../describe-issues.js';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type UserConfig } from './config.js';

@@ -4,14 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { CheckFinding } from '../check/types.js';
+import type { CheckFinding } from '../findings/finding.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 import { isManifestEntry, isRecord } from './cache-schema.js';
 import { codeVersion } from './code-version.js';
 import { writeFileAtomic } from './write-output.js';
 
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 /** What the last build made of one article, enough to skip it next time. */
 export interface ManifestEntry {
@@ -19,6 +19,10 @@ export interface ManifestEntry {
   hash: string;
   slug: string;
   title: string;
+  /** The email's subject line (before a test send's prefix). */
+  subject: string;
+  /** The inbox preview line: the preheader, else the teaser. */
+  preheader: string;
   category: string;
   date: string;
   draft: boolean;
@@ -102,7 +106,7 @@ const RENDERING_PACKAGES = ['mjml', 'handlebars', 'markdown-it', 'html-to-text',
 let versions: Record<string, string> | undefined;
 
 /** This tool's code and the versions of every package whose output ends up in the email. */
-export function packageVersions(): Record<string, string> {
+function packageVersions(): Record<string, string> {
   if (versions) return versions;
   // found by walking up from this module: src/io/, or a chunk of the bundle in dist/
   const here = fileURLToPath(import.meta.url);

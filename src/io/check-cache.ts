@@ -12,7 +12,7 @@ import { writeFileAtomic } from './write-output.js';
  * doiuse-email version: the verdicts are its data. Untrusted input: the
  * check validates what it gets back (useClientSupportMemo).
  */
-export const CHECK_CACHE_FILE = 'checks.json';
+const CHECK_CACHE_FILE = 'checks.json';
 
 export function checkCacheFile(cacheDir: string): string {
   return path.join(cacheDir, CHECK_CACHE_FILE);
@@ -66,22 +66,4 @@ function dataVersion(): string {
     // not installed: nothing stored is trusted
   }
   return version;
-}
-
-/** Give the client-support check what earlier builds learnt (stored in `file`). */
-export async function restoreClientSupport(file: string): Promise<void> {
-  const [{ useClientSupportMemo }, stored] = await Promise.all([import('../check/client-support.js'), loadCheckCache(file)]);
-  useClientSupportMemo(stored);
-}
-
-/** Keep what the client-support check learnt in this build; a cache that cannot be written is found again next time. */
-export async function keepClientSupport(file: string): Promise<void> {
-  const { clientSupportMemo } = await import('../check/client-support.js');
-  const { memo, learnt } = clientSupportMemo();
-  if (learnt === 0) return;
-  try {
-    await writeCheckCache(file, memo);
-  } catch {
-    // not kept: nothing else depends on it
-  }
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { TemplateError } from '../errors.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 
-export const LAYOUT_FILE = 'layout.mjml.hbs';
-export const PARTIALS_DIR = 'partials';
-export const TEMPLATE_EXTENSION = '.mjml.hbs';
+const LAYOUT_FILE = 'layout.mjml.hbs';
+const PARTIALS_DIR = 'partials';
+const TEMPLATE_EXTENSION = '.mjml.hbs';
 
 /** Read `layout.mjml.hbs` and every `partials/*.mjml.hbs` from the templates folder. */
 export async function loadTemplateSources(templatesDir: string, root: string): Promise<TemplateSources> {

@@ -18,7 +18,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { describeRange, normaliseHost, type AddressRange } from '../check/ip-address.js';
+import { describeRange, normaliseHost, type AddressRange } from '../ip-address.js';
 
 export interface ProbeOptions {
   /** Time for one link in milliseconds, all of it: name lookups, HEAD, GET and every redirect. @default 10000 */
@@ -54,9 +54,9 @@ export interface ProbeResult {
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
 export const DEFAULT_PROBE_CONCURRENCY = 8;
-export const DEFAULT_MAX_REDIRECTS = 5;
+const DEFAULT_MAX_REDIRECTS = 5;
 /** Status line and headers; the body is never read. */
-export const MAX_HEADER_BYTES = 16 * 1024;
+const MAX_HEADER_BYTES = 16 * 1024;
 const USER_AGENT = 'punk-newsletter link check';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -86,7 +86,7 @@ export async function probeLinks(urls: readonly string[], options: ProbeOptions 
 }
 
 /** One link: HEAD, then GET where HEAD got no good answer, within one time limit. Never throws. */
-export async function probeLink(url: string, options: ProbeOptions = {}): Promise<ProbeResult> {
+async function probeLink(url: string, options: ProbeOptions = {}): Promise<ProbeResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const policy = defaultAddressPolicy(options.allowPrivate ?? false);
   const context: ProbeContext = {

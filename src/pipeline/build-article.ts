@@ -56,11 +56,6 @@ export function emailView(view: NewsletterView, config: Pick<ResolvedConfig, 'lo
   return hyphenateView(view, loadHyphenator(config.locale));
 }
 
-/** All stages for one article. */
-export async function buildArticle(input: ArticleSource, config: ResolvedConfig, templates: CompiledTemplates): Promise<RenderedNewsletter> {
-  return renderNewsletter(readArticle(input), config, templates);
-}
-
 /** `articles/Über Geld.md` → `ueber-geld`, whether the name is stored composed (NFC, Linux) or decomposed (NFD, macOS). */
 export function slugFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;

@@ -8,12 +8,12 @@ type Mjml2Html = typeof mjml2htmlFunction;
 let mjml2html: Promise<Mjml2Html> | undefined;
 
 /** MJML takes most of a second to load: load it only when something is compiled. */
-export function loadMjml(): Promise<Mjml2Html> {
+function loadMjml(): Promise<Mjml2Html> {
   mjml2html ??= import('mjml').then((module) => module.default);
   return mjml2html;
 }
 
-export const MJML_OPTIONS = {
+const MJML_OPTIONS = {
   validationLevel: 'strict',
   keepComments: false,
   minify: false,
@@ -52,7 +52,7 @@ const MJML_PREVIEW_DIV = '<div style="display:none;font-size:1px;color:#ffffff;l
  * Windows ignores: without `mso-hide:all` it shows the preheader above the
  * email. A test fails when MJML writes the element differently.
  */
-export function hidePreviewFromOutlook(html: string): string {
+function hidePreviewFromOutlook(html: string): string {
   return html.replace(MJML_PREVIEW_DIV, () => `${MJML_PREVIEW_DIV.slice(0, -2)}mso-hide:all;">`);
 }
 

@@ -34,7 +34,7 @@ export interface SkeletonSlot {
 export type SkeletonResult = { ok: true; skeleton: LayoutSkeleton } | { ok: false; reason: string };
 
 /** Marks where content `index` goes in the MJML that is compiled once. */
-export const contentMarker = (index: number) => `@@C:${index}@@`;
+const contentMarker = (index: number) => `@@C:${index}@@`;
 const MARKERS = /@@C:(\d+)@@|@@[ER]:[\w.]+@@/g;
 /** The conditional comments whose white space MJML minifies (mjml-core/lib/helpers/minifyOutlookConditionnals.js). */
 const OUTLOOK_CONDITIONAL = /<!--\[if\s[^\]]+]>[\s\S]*?<!\[endif]-->/g;

@@ -24,7 +24,7 @@ export interface CompiledTemplates {
   render(view: NewsletterView): { mjml: string; spans: TemplateSpan[] };
 }
 
-export const TEMPLATE_OPTIONS = { strict: true, preventIndent: true } as const;
+const TEMPLATE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 /**
  * Compile the layout and partials in an isolated Handlebars environment.

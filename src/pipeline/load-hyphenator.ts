@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/strings.js';
 import { SOFT_HYPHEN, type WordHyphenator } from './hyphenate.js';
 
 /** The `hyphen` package's TeX patterns for each locale (German: the 1996 spelling reform). */
-export const PATTERNS: Readonly<Record<Locale, string>> = { de: 'de-1996', en: 'en-us' };
+const PATTERNS: Readonly<Record<Locale, string>> = { de: 'de-1996', en: 'en-us' };
 /** Letters that must stay together at the start and end of a word ("Ka-", "-ne" read badly). */
 const MIN_FRAGMENT = 3;
 

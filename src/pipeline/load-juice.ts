@@ -57,7 +57,10 @@ let juice: Juice | undefined;
 
 /**
  * juice is what MJML runs for `<mj-style inline="inline">` (mjml-core 5
- * depends on juice ^11; so does this project, and npm installs one copy).
+ * depends on juice ^11; this project pins the exact version, and npm
+ * installs one copy). Its private files used here are checked by
+ * test/pipeline/dependency-internals.test.ts, which fails on any upgrade
+ * that changes them.
  * This is juice's own client (`juice/client.js`, what `juice()` is, without
  * the resource inliner of its main entry) and its own cheerio wrapper, so
  * the fast path parses, inlines and serialises with the very code MJML runs.

@@ -1,9 +1,9 @@
 import matter from 'gray-matter';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import type { KeyPath } from '../describe-issues.js';
 import { FrontmatterError } from '../errors.js';
 
-/** A key path into the frontmatter, e.g. `['faq', 2, 'answer']`. */
-export type KeyPath = readonly (string | number)[];
+export type { KeyPath };
 
 export interface ParsedFrontmatter {
   /** The frontmatter as plain data, not yet validated. */

@@ -39,7 +39,7 @@ export interface ValueFeature {
   contents?: boolean;
 }
 
-export const VALUE_FEATURES: readonly ValueFeature[] = [
+const VALUE_FEATURES: readonly ValueFeature[] = [
   { name: 'space', label: 'a space', test: / /, before: 'a b', after: 'c d' },
   { name: 'space-run', label: 'two white-space characters in a row', test: /\s\s/, before: 'a  b', after: 'c   d' },
   { name: 'edge-space', label: 'white space at its start or end', test: /^\s|\s$/, before: ' ', after: ' ', contents: false },

@@ -77,7 +77,7 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
 }
 
 /** The height of an image shown at the column's width, from the file's size; null when not given. */
-export function displayHeight(image: { width?: number; height?: number }): string | null {
+function displayHeight(image: { width?: number; height?: number }): string | null {
   if (image.width === undefined || image.height === undefined) return null;
   return String(Math.max(1, Math.round((CONTENT_WIDTH * image.height) / image.width)));
 }

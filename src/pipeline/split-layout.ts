@@ -56,7 +56,7 @@ export interface Tokenizer {
 let tokenizer: Tokenizer | undefined;
 
 /** The htmlparser2 that mjml-parser-xml uses, found through mjml's own dependencies so both parse alike. */
-export function mjmlTokenizer(): Tokenizer {
+function mjmlTokenizer(): Tokenizer {
   if (tokenizer) return tokenizer;
   let require = createRequire(import.meta.url);
   for (const name of ['mjml', 'mjml-core', 'mjml-parser-xml']) require = createRequire(require.resolve(name));

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestBodyError } from '../errors.js';
 
 /** Preview pages: own scripts and styles only, frames and forms only to the preview itself. */
-export const PAGE_CSP =
+const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 /** Emails: never a script (mail clients run none either); remote images and inline styles as in an inbox. */
 export const EMAIL_CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -30,15 +31,6 @@ export function wantsJson(request: IncomingMessage): boolean {
 export function redirect(response: ServerResponse, location: string): void {
   response.writeHead(303, { ...COMMON_HEADERS, Location: location, 'Content-Length': 0 });
   response.end();
-}
-
-export class RequestBodyError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
 }
 
 /**

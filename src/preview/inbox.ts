@@ -46,7 +46,7 @@ export interface Inbox {
 }
 
 export const INBOX_LIMIT = 200;
-export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 /**
  * An SMTP server on 127.0.0.1 that accepts every message (any or no

@@ -15,7 +15,7 @@ export interface PageCache {
 }
 
 /** Far more than the pages of a preview (routes × views × newsletters); only keys of stale pages go. */
-export const MAX_CACHED_PAGES = 2000;
+const MAX_CACHED_PAGES = 2000;
 
 export function createPageCache(maxEntries = MAX_CACHED_PAGES): PageCache {
   const entries = new Map<string, { version: string; body: Promise<Buffer> }>();

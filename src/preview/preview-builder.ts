@@ -1,7 +1,6 @@
-import { build } from '../build.js';
+import { createRebuildLoop, type Rebuild } from '../build/rebuild-loop.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { isNewsletterError, type Problem } from '../errors.js';
-import { loadConfig } from '../io/load-config.js';
 import type { ProjectChange } from '../io/watch-project.js';
 import { applyBuildResult, createPreviewState, type PreviewState, type StateChange } from './preview-state.js';
 
@@ -23,8 +22,6 @@ export interface PreviewBuilderOptions {
   /** Config file as the user named it, to re-read it when it changes. */
   configFile?: string;
   drafts: boolean;
-  /** The config was re-read and its folders moved: the watcher must follow. */
-  onPathsChange?: (config: ResolvedConfig) => void;
   onRebuilt?: (report: RebuildReport) => void;
 }
 
@@ -34,88 +31,62 @@ export interface PreviewBuilder {
   initial(): Promise<RebuildReport>;
   /** Queue a rebuild; changes that arrive during a build are merged into the next one. */
   schedule(change: ProjectChange): void;
+  /** Watch the project and rebuild on every change; resolves once watching. */
+  watch(debounceMs?: number): Promise<void>;
   /** Resolves when no build is running or queued. */
   idle(): Promise<void>;
+  /** Stop watching and wait for the running build. */
+  close(): Promise<void>;
 }
 
 /**
- * Turns watcher changes into builds: a changed article rebuilds only that
- * newsletter, a template or config change (or a deleted article) rebuilds
- * all, through the same `build()` as `build-newsletter`. Errors never
- * escape: they land in the state for the pages to show, and the last good
- * outputs stay in place.
+ * The preview's side of the rebuild loop (src/build/rebuild-loop.ts, the
+ * same loop as `build-newsletter --watch`): every build is folded into the
+ * state the pages show. Errors never escape: they land in the state, and the
+ * last good outputs stay in place.
  */
 export function createPreviewBuilder(options: PreviewBuilderOptions): PreviewBuilder {
   const state = createPreviewState(options.config);
-  let pending: ProjectChange | null = null;
-
-  async function run(change: ProjectChange | 'initial'): Promise<RebuildReport> {
-    const everything = change === 'initial' || change.everything || change.removedArticles.length > 0;
-    const files = change === 'initial' || everything ? undefined : change.articles;
-    const problemsBefore = JSON.stringify([state.configProblems, state.buildProblems]);
-    let report: RebuildReport;
-    try {
-      if (change !== 'initial' && change.everything) await reloadConfig();
-      const result = await build({ config: state.config, files, drafts: options.drafts });
-      const stateChange = applyBuildResult(state, result, files === undefined, new Date());
-      report = { ...stateChange, everything, durationMs: result.durationMs, problems: result.problems, problemsChanged: false };
-    } catch (error) {
-      state.buildProblems = isNewsletterError(error) ? [...error.problems] : [{ message: `the build stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}` }];
-      report = { newsletters: [], files: [], everything: true, durationMs: 0, problems: state.buildProblems, problemsChanged: false, ...(isNewsletterError(error) ? {} : { internalError: error }) };
-    }
-    state.version++; // whatever this run changed, pages render anew
-    report.problems = [...state.configProblems, ...report.problems];
-    report.problemsChanged = JSON.stringify([state.configProblems, state.buildProblems]) !== problemsBefore;
-    options.onRebuilt?.(report);
-    return report;
-  }
-
-  async function reloadConfig(): Promise<void> {
-    try {
-      const next = await loadConfig({ root: state.config.root, configFile: options.configFile });
-      const previous = state.config;
-      state.config = next;
-      state.configProblems = [];
-      if (JSON.stringify(next.paths) !== JSON.stringify(previous.paths)) options.onPathsChange?.(next);
-    } catch (error) {
-      if (!isNewsletterError(error)) throw error;
-      state.configProblems = [...error.problems]; // keep building with the last good config
-    }
-  }
-
-  // Builds run one at a time, in order; `pending` is the queued change that later changes merge into.
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = chain.then(task);
-    chain = next.catch(() => undefined);
-    return next;
-  };
+  let lastReport: RebuildReport | undefined;
+  const loop = createRebuildLoop({
+    config: options.config,
+    configFile: options.configFile,
+    build: { drafts: options.drafts },
+    onRebuilt(rebuild) {
+      lastReport = toReport(state, rebuild);
+      options.onRebuilt?.(lastReport);
+    },
+  });
 
   return {
     state,
-    initial: () => serial(() => run('initial')),
-    schedule(change) {
-      if (pending) {
-        pending = {
-          articles: [...new Set([...pending.articles, ...change.articles])],
-          removedArticles: [...new Set([...pending.removedArticles, ...change.removedArticles])],
-          everything: pending.everything || change.everything,
-        };
-        return;
-      }
-      pending = change;
-      void serial(async () => {
-        const next = pending ?? change;
-        pending = null;
-        await run(next);
-      });
+    async initial() {
+      await loop.initial();
+      return lastReport as RebuildReport;
     },
-    async idle() {
-      let current: Promise<unknown>;
-      do {
-        current = chain;
-        await current;
-      } while (current !== chain);
-    },
+    schedule: (change) => loop.schedule(change),
+    watch: (debounceMs) => loop.watch(debounceMs),
+    idle: () => loop.idle(),
+    close: () => loop.close(),
   };
+}
+
+/** Fold one build of the loop into the state, and say what changed for the pages. */
+function toReport(state: PreviewState, rebuild: Rebuild): RebuildReport {
+  const problemsBefore = JSON.stringify([state.configProblems, state.buildProblems]);
+  state.config = rebuild.config;
+  if (rebuild.configReloaded) state.configProblems = rebuild.configProblems;
+  let report: RebuildReport;
+  if (rebuild.result) {
+    const stateChange = applyBuildResult(state, rebuild.result, rebuild.files === undefined, new Date());
+    report = { ...stateChange, everything: rebuild.everything, durationMs: rebuild.result.durationMs, problems: rebuild.result.problems, problemsChanged: false };
+  } else {
+    const { error } = rebuild;
+    state.buildProblems = isNewsletterError(error) ? [...error.problems] : [{ message: `the build stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}` }];
+    report = { newsletters: [], files: [], everything: true, durationMs: 0, problems: state.buildProblems, problemsChanged: false, ...(isNewsletterError(error) ? {} : { internalError: error }) };
+  }
+  state.version++; // whatever this run changed, pages render anew
+  report.problems = [...state.configProblems, ...report.problems];
+  report.problemsChanged = JSON.stringify([state.configProblems, state.buildProblems]) !== problemsBefore;
+  return report;
 }

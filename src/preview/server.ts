@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { loadConfig } from '../io/load-config.js';
-import type { ProjectWatcher } from '../io/watch-project.js';
-import { watchProjectSettled } from '../io/watch-settled.js';
 import { warmUpRenderer } from './warm-up.js';
-import { ClientGoneError, isAllowedHost, RequestBodyError, send } from './http.js';
+import { RequestBodyError } from '../errors.js';
+import { ClientGoneError, isAllowedHost, send } from './http.js';
 import { startInbox, type CaughtMessage, type Inbox } from './inbox.js';
 import { listenError } from './listen-error.js';
 import { createLiveReloadHub } from './live-reload.js';
@@ -94,19 +93,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     config,
     configFile: options.configFile,
     drafts: options.drafts ?? true,
-    onPathsChange: (next) => void restartWatcher(next),
     onRebuilt(report) {
       // Only when something a page shows changed: an unchanged save must not reload every open page.
       if (report.files.length > 0 || report.problemsChanged) hub.broadcast({ type: 'rebuilt', everything: report.everything, newsletters: report.newsletters, files: report.files });
       emit({ type: 'rebuilt', report });
     },
   });
-
-  let watcher: ProjectWatcher = watchProjectSettled(config, (change) => builder.schedule(change), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-  async function restartWatcher(next: ResolvedConfig): Promise<void> {
-    await watcher.close();
-    watcher = watchProjectSettled(next, (change) => builder.schedule(change), options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-  }
 
   let inbox: Inbox | null = null;
   const server = createServer();
@@ -169,7 +161,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
     const port = (server.address() as AddressInfo).port;
 
-    await watcher.ready;
+    await builder.watch(options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
     const initialBuild = await builder.initial();
     // MJML takes about a second to load and first runs are slow: pay that now, not on the first save.
     await warmUpRenderer(builder.state.config);
@@ -182,22 +174,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       initialBuild,
       idle: () => builder.idle(),
       async close() {
-        await watcher.close();
+        await builder.close();
         hub.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
         await inbox?.close();
-        await builder.idle();
       },
     };
   } catch (error) {
-    await watcher.close();
+    await builder.close();
     hub.close();
     if (server.listening) await new Promise((resolve) => server.close(resolve));
     await inbox?.close();
-    await builder.idle();
     throw error;
   }
 }

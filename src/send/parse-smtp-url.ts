@@ -2,7 +2,7 @@ import { didYouMean, SendError } from '../errors.js';
 import { hasUnencodedDelimiter, maskSmtpUrl, NO_SECRETS, redactSecrets, smtpSecrets, type SmtpSecrets } from './redact-secrets.js';
 
 /** Port of the preview server's built-in inbox, where test sends go when `SMTP_URL` is not set. */
-export const PREVIEW_INBOX_PORT = 2525;
+const PREVIEW_INBOX_PORT = 2525;
 
 export function previewInboxUrl(port: number = PREVIEW_INBOX_PORT): string {
   return `smtp://127.0.0.1:${port}`;

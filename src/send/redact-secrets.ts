@@ -8,7 +8,7 @@ import { isNewsletterError, NewsletterError } from '../errors.js';
  */
 
 /** What a redacted secret is replaced by. */
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /** Characters that end the user info of a URL early when they are not percent-encoded. */
 const URL_DELIMITERS = /[/?#]/;

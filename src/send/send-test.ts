@@ -60,7 +60,7 @@ export class RecipientsRejectedError extends SendError {
   }
 }
 
-export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({ connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 });
+const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({ connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 });
 
 /**
  * Build one newsletter fresh and send it as a test, or write it as
@@ -99,7 +99,7 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
   const composed = composeMessage({
     config,
     slug: article.slug,
-    title: article.title,
+    title: article.subject,
     html,
     text,
     to: recipients,

@@ -26,7 +26,7 @@ export interface Timeouts {
   socketMs: number;
 }
 
-export const START_PREVIEW_HINT = 'start it with "npm run preview" in another terminal, or set SMTP_URL in .env to send through a real server (see docs/send-test.md)';
+const START_PREVIEW_HINT = 'start it with "npm run preview" in another terminal, or set SMTP_URL in .env to send through a real server (see docs/send-test.md)';
 
 /** Map a nodemailer failure to a `SendError` whose message and cause hold no secret. */
 export function toSendError(error: unknown, target: SmtpTarget, timeouts: Timeouts): SendError {

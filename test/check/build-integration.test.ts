@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { makeProject, REPO, type Project } from './fixture-project.js';
+import { CHECK_CONFIG, makeProject, REPO_ROOT as REPO, type TempProject as Project } from '../helpers/project.js';
 
 interface BuildJson {
   articles: { file: string; status: string; findings?: { rule: string }[] }[];
@@ -14,7 +14,7 @@ interface BuildJson {
 describe('the build runs the same rules', () => {
   let project: Project;
   beforeAll(async () => {
-    project = await makeProject({ articles: ['clean', 'links-relative', 'inbox-preheader-missing'] });
+    project = await makeProject({ fixtures: ['clean', 'links-relative', 'inbox-preheader-missing'], config: CHECK_CONFIG });
   });
   afterAll(() => project.remove());
 
@@ -60,7 +60,7 @@ describe('template findings: once per build, not once per article', () => {
     );
   beforeAll(async () => {
     // the real templates with the accept marker of the phone @media rule removed
-    project = await makeProject({ articles: ['clean', 'inbox-preheader-missing', 'links-insecure-http'], config: null });
+    project = await makeProject({ fixtures: ['clean', 'inbox-preheader-missing', 'links-insecure-http'] });
     const styles = path.join(project.root, 'templates/partials/styles.mjml.hbs');
     await writeFile(styles, (await readFile(styles, 'utf8')).replace('{{!-- clients: accept "@media" because phones', '{{!-- phones'));
   });

@@ -7,16 +7,17 @@ import { htmlOf } from '../../src/check/html.js';
 import type { CheckInput } from '../../src/check/types.js';
 import { resolveConfig } from '../../src/config/config.js';
 import { loadTemplateSources } from '../../src/io/load-templates.js';
-import { buildArticle } from '../../src/pipeline/build-article.js';
+import { readArticle, renderNewsletter } from '../../src/pipeline/build-article.js';
 import { compileTemplates } from '../../src/pipeline/compile-templates.js';
-import { REPO_ROOT } from '../helpers/project.js';
+import { REPO_ROOT, SAMPLE_ARTICLES } from '../helpers/project.js';
 
 /** A newsletter with every kind of element the rules ask for, plus some the index must not be fooled by. */
 async function sampleInput(): Promise<CheckInput> {
   const config = resolveConfig({}, REPO_ROOT);
   const templates = compileTemplates(await loadTemplateSources(path.join(REPO_ROOT, 'templates'), REPO_ROOT));
-  const source = await readFile(path.join(REPO_ROOT, 'articles/ki-chips-wettruesten.md'), 'utf8');
-  const rendered = await buildArticle({ file: 'articles/ki-chips-wettruesten.md', source: source.replace(/\n---\n/, '\n---\n\n| A | B |\n|---|---|\n| 1 | [x](https://example.com/) |\n\n![Bild](https://example.com/b.png)\n\n### Drei\n') }, config, templates);
+  const source = await readFile(path.join(SAMPLE_ARTICLES, 'ki-chips-wettruesten.md'), 'utf8');
+  const article = readArticle({ file: 'articles/ki-chips-wettruesten.md', source: source.replace(/\n---\n/, '\n---\n\n| A | B |\n|---|---|\n| 1 | [x](https://example.com/) |\n\n![Bild](https://example.com/b.png)\n\n### Drei\n') });
+  const rendered = await renderNewsletter(article, config, templates);
   const extra = '<a name="anchor">no href</a><a href="">empty</a><TABLE><tr><td>upper</td></tr></TABLE><script>var a = "<img>";</script>';
   return { ...rendered, html: rendered.html.replace('</body>', `${extra}</body>`), config, file: 'articles/ki-chips-wettruesten.md' };
 }

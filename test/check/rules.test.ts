@@ -1,10 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkProject, type CheckReport } from '../../src/check/check-project.js';
-import { RULE_IDS } from '../../src/check/rule-ids.js';
+import { checkProject, type CheckReport } from '../../src/check-project.js';
+import { RULE_IDS } from '../../src/findings/rule-ids.js';
 import { GMAIL_CLIP_BYTES } from '../../src/check/measure-sections.js';
-import { fixtureArticle, heavyArticle, makeProject, type Project } from './fixture-project.js';
+import { CHECK_CONFIG, makeProject, type TempProject as Project } from '../helpers/project.js';
+import { fixtureArticle, heavyArticle } from './fixture-articles.js';
 
 /** Fixture article → the one rule it trips (and it trips nothing else). */
 const PLANTED: Record<string, string> = {
@@ -30,7 +31,7 @@ describe('fixture articles: each planted problem once, with its rule, file and a
   let project: Project;
   let report: CheckReport;
   beforeAll(async () => {
-    project = await makeProject({ articles: ['clean', ...Object.keys(PLANTED)] });
+    project = await makeProject({ fixtures: ['clean', ...Object.keys(PLANTED)], config: CHECK_CONFIG });
     report = await checkProject({ root: project.root });
   });
   afterAll(() => project.remove());
@@ -56,7 +57,7 @@ describe('fixture articles: each planted problem once, with its rule, file and a
 
 describe('images', () => {
   it('an article image without alt text fails its build, with file and line (the others are checked)', async () => {
-    const project = await makeProject({ articles: ['clean', 'image-without-alt'] });
+    const project = await makeProject({ fixtures: ['clean', 'image-without-alt'], config: CHECK_CONFIG });
     try {
       const report = await checkProject({ root: project.root });
       expect(report.findings).toEqual([
@@ -81,7 +82,7 @@ describe('size', () => {
     [64, 'size/gmail-clip', 'error'],
     [48, 'size/gmail-clip-risk', 'warning'],
   ] as const)('%i multibyte sentences per paragraph trip %s', async (repeat, rule, severity) => {
-    const project = await makeProject({ write: { 'heavy.md': await heavyArticle(repeat) } });
+    const project = await makeProject({ articles: { 'heavy.md': await heavyArticle(repeat) }, config: CHECK_CONFIG });
     try {
       const report = await checkProject({ root: project.root });
       expect(report.findings.map((finding) => [finding.rule, finding.severity])).toEqual([[rule, severity]]);
@@ -101,7 +102,7 @@ describe('size', () => {
 
 describe('template rules, on a template set with one planted mistake each', () => {
   it('trips each template rule exactly once', async () => {
-    const project = await makeProject({ articles: ['clean'], templates: 'bad', config: null });
+    const project = await makeProject({ fixtures: ['clean'], templates: 'bad' });
     try {
       const report = await checkProject({ root: project.root });
       const rules = report.findings.map((finding) => finding.rule).sort();
@@ -119,7 +120,7 @@ describe('template rules, on a template set with one planted mistake each', () =
 
 describe('a11y/contrast', () => {
   it('reports a low-contrast colour of the config once for the whole run, on the config file', async () => {
-    const project = await makeProject({ articles: ['clean', 'links-insecure-http'], config: { colors: { checkText: '#999999' }, checks: { rules: { 'clients/unsupported-feature': 'off', 'links/insecure-http': 'off' } } } });
+    const project = await makeProject({ fixtures: ['clean', 'links-insecure-http'], config: { colors: { checkText: '#999999' }, checks: { rules: { 'clients/unsupported-feature': 'off', 'links/insecure-http': 'off' } } } });
     try {
       const report = await checkProject({ root: project.root });
       // the text in the box, and the box's frame (the same colour) against the paper
@@ -135,7 +136,7 @@ describe('a11y/contrast', () => {
 
 describe('client support on the real templates', () => {
   it('finds nothing: every feature some client lacks is recorded in the template as accepted', async () => {
-    const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
+    const project = await makeProject({ fixtures: ['clean', 'inbox-preheader-missing'] });
     try {
       const report = await checkProject({ root: project.root });
       expect(report.findings.filter((finding) => finding.rule === 'clients/unsupported-feature')).toEqual([]);
@@ -145,7 +146,7 @@ describe('client support on the real templates', () => {
   });
 
   it('without the accept markers, lists each feature once, on the template, however many articles, with the marker to write', async () => {
-    const project = await makeProject({ articles: ['clean', 'inbox-preheader-missing'], config: null });
+    const project = await makeProject({ fixtures: ['clean', 'inbox-preheader-missing'] });
     try {
       const styles = path.join(project.root, 'templates/partials/styles.mjml.hbs');
       await writeFile(styles, (await readFile(styles, 'utf8')).replace(/\{\{!-- clients: accept[^\n]*--\}\}/g, '{{!-- --}}'));
@@ -171,7 +172,7 @@ describe('client support on the real templates', () => {
 describe('severity overrides', () => {
   it('turns rules off or changes their severity', async () => {
     const project = await makeProject({
-      articles: ['links-relative', 'inbox-preheader-missing'],
+      fixtures: ['links-relative', 'inbox-preheader-missing'],
       config: { checks: { rules: { 'clients/unsupported-feature': 'off', 'links/absolute': 'warning', 'inbox/preheader-missing': 'off' } } },
     });
     try {

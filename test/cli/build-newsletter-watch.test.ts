@@ -50,3 +50,34 @@ it('--watch goes on after an article that once stopped every build, rebuilds it 
   }
   expect(await watch.exited).toBe(0);
 });
+
+it('--watch reads the config again when it changes: the new brand is in every newsletter, and stays after a template edit; a broken config keeps the last good one', async () => {
+  project = await makeProject({ articles: { 'eins.md': article() }, config: { brand: 'Alte Marke' } });
+  const configFile = path.join(project.root, 'newsletter.config.json');
+  const watch = startWatch(project.root);
+  try {
+    await watch.ready();
+    expect(await readFile(path.join(project.out, 'eins.html'), 'utf8')).toContain('ALTE MARKE');
+    watch.output.stdout = '';
+    await writeFile(configFile, JSON.stringify({ brand: 'Neue Marke' }));
+    await watch.waitFor(/^1 built, 0 unchanged/m);
+    const html = await readFile(path.join(project.out, 'eins.html'), 'utf8');
+    expect(html).toContain('NEUE MARKE');
+    expect(html).not.toContain('ALTE MARKE');
+
+    // A config that cannot be read: one line, and the next build uses the last good config.
+    watch.output.stdout = '';
+    await writeFile(configFile, '{ "brand": ');
+    await watch.waitFor(/newsletter\.config\.json.*\(building with the last good config\)/, 'stderr');
+    await watch.waitFor(/^0 built, 1 unchanged/m);
+
+    watch.output.stdout = '';
+    const footer = path.join(project.root, 'templates/partials/footer.mjml.hbs');
+    await writeFile(footer, `${await readFile(footer, 'utf8')}\n`);
+    await watch.waitFor(/^1 built, 0 unchanged/m);
+    expect(await readFile(path.join(project.out, 'eins.html'), 'utf8')).toContain('NEUE MARKE');
+  } finally {
+    watch.child.kill('SIGINT');
+  }
+  expect(await watch.exited).toBe(0);
+});

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { article, makeProject, type TempProject } from '../helpers/project.js';
@@ -55,6 +55,25 @@ describe('build-newsletter CLI', () => {
     const json = JSON.parse(run.stdout) as { articles: { status: string; file: string }[]; problems: { file: string; line: number; message: string }[] };
     expect(json.articles.map((entry) => entry.status).sort()).toEqual(['built', 'failed']);
     expect(json.problems).toEqual([{ file: 'articles/bad.md', line: 6, message: 'unknown key "teasr" (did you mean "teaser"?)' }]);
+
+    // What preview, send and check need comes with each newsletter, built or unchanged; the cache's internals do not.
+    const again = JSON.parse((await runCli('build-newsletter', ['--json'], { cwd: project.root })).stdout) as typeof json;
+    for (const [status, result] of [['built', json], ['cached', again]] as const) {
+      const good = result.articles.find((entry) => entry.file === 'articles/good.md') as Record<string, unknown> | undefined;
+      expect(good).toMatchObject({ status, slug: 'good', title: 'Testartikel', subject: 'Testartikel', preheader: 'Ein kurzer Teaser.', date: '2025-11-04', findings: expect.any(Array) });
+      expect(good?.htmlBytes).toBeGreaterThan(1000);
+      expect(Object.keys(good ?? {}).filter((key) => ['hash', 'stat', 'stale'].includes(key))).toEqual([]);
+    }
+  });
+
+  it('says, as a note of its own, why an article was compiled with MJML instead of the fast path', async () => {
+    project = await makeProject({ articles: { 'good.md': article() } });
+    const layout = path.join(project.root, 'templates/layout.mjml.hbs');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<mj-head>', '<mj-head>\n<mj-font name="Inter" href="https://fonts.example.com/inter.css" />'));
+    const run = await runCli('build-newsletter', [], { cwd: project.root, env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✓ good .*text\n {2}note compiled with MJML instead of the fast path: the layout uses mj-font, mj-html-attributes or mj-include$/m);
+    expect(run.stdout).toMatch(/^1 built, 0 unchanged, 1 compiled with MJML instead of the fast path/m);
   });
 
   it('explains an unknown flag and a missing file', async () => {

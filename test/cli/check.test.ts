@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, REPO, type Project } from '../check/fixture-project.js';
+import { CHECK_CONFIG, makeProject, REPO_ROOT as REPO, type TempProject as Project } from '../helpers/project.js';
 
 // The compiled CLI, as `npm run check` runs it (`npm ci` compiles src/ to dist/).
 const CLI = path.join(REPO, 'dist/cli/check.js');
@@ -24,9 +24,9 @@ describe('npm run check (compiled CLI)', () => {
   let errors: Project;
   beforeAll(async () => {
     [clean, warnings, errors] = await Promise.all([
-      makeProject({ articles: ['clean'] }),
-      makeProject({ articles: ['clean', 'inbox-preheader-missing'] }),
-      makeProject({ articles: ['clean', 'links-relative', 'a11y-link-text'] }),
+      makeProject({ fixtures: ['clean'], config: CHECK_CONFIG }),
+      makeProject({ fixtures: ['clean', 'inbox-preheader-missing'], config: CHECK_CONFIG }),
+      makeProject({ fixtures: ['clean', 'links-relative', 'a11y-link-text'], config: CHECK_CONFIG }),
     ]);
   });
   afterAll(() => Promise.all([clean, warnings, errors].map((project) => project.remove())));
@@ -66,7 +66,7 @@ describe('npm run check (compiled CLI)', () => {
   });
 
   it('fails with one line naming the config and the fix for an unknown rule id', async () => {
-    const project = await makeProject({ articles: ['clean'], config: { checks: { rules: { 'links/absolut': 'off' } } } });
+    const project = await makeProject({ fixtures: ['clean'], config: { checks: { rules: { 'links/absolut': 'off' } } } });
     try {
       const result = await check(project.root, '--json');
       expect(result.code).toBe(1);
@@ -79,7 +79,7 @@ describe('npm run check (compiled CLI)', () => {
 
   it('reports an article that does not build as build/failed, with its line', async () => {
     const broken = '---\ncategory: Test\ndate: 2025-11-10\nteaser: Ohne Titel.\n---\n\nText.\n';
-    const project = await makeProject({ articles: ['clean'], write: { 'broken.md': broken } });
+    const project = await makeProject({ fixtures: ['clean'], articles: { 'broken.md': broken }, config: CHECK_CONFIG });
     try {
       const result = await check(project.root, '--json');
       expect(result.code).toBe(1);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, REPO, SLUG, TITLE, type TestProject } from '../send/project.js';
+import { makeProject, REPO_ROOT as REPO, SAMPLE_SLUG as SLUG, SAMPLE_TITLE as TITLE, type TempProject as TestProject } from '../helpers/project.js';
 import { PASSWORD, SMTP_PASSWORD_ENCODED, smtpUrl, startSmtpServer, USER, type TestServer } from '../send/smtp-test-server.js';
 
 const CLI = path.join(REPO, 'dist/cli/send-test.js');
@@ -16,7 +16,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run prepare" to compile the CLIs first`);
-  project = await makeProject();
+  project = await makeProject({ samples: true, loadConfig: true });
   server = await startSmtpServer({ rejectRecipient: (address) => address.startsWith('unbekannt') });
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { generateArticle, type ArticleShapeChoice } from '../../src/bench/genera
 import { readArticle } from '../../src/pipeline/build-article.js';
 import { loadJuice, type JuiceNode } from '../../src/pipeline/load-juice.js';
 import type { Article } from '../../src/pipeline/validate-article.js';
-import { article, REPO_ROOT } from './project.js';
+import { article, SAMPLE_ARTICLES } from './project.js';
 
 export interface CorpusArticle {
   /** File name, e.g. `shape-07.md`; also the name shown when a case fails. */
@@ -25,9 +25,9 @@ export function readCorpusArticle(entry: CorpusArticle): Article {
   return entry.beyondValidation ? entry.beyondValidation(article) : article;
 }
 
-/** The repository's sample articles. */
+/** The sample articles (test/fixtures/articles). */
 export function sampleArticles(): CorpusArticle[] {
-  const dir = path.join(REPO_ROOT, 'articles');
+  const dir = SAMPLE_ARTICLES;
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .sort()

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/check/check-project.js';
+import { checkProject } from '../../src/check-project.js';
 import { defaultAddressPolicy, probeLinks, type ProbeOptions } from '../../src/io/probe-links.js';
-import { makeProject } from '../check/fixture-project.js';
+import { makeProject } from '../helpers/project.js';
 
 /*
  * Every server here listens on 127.0.0.1, and nothing is ever sent anywhere else: names are
@@ -268,7 +268,7 @@ describe('npm run check -- --online', () => {
   it('reports each link that does not answer once, on the article, as links/unreachable', async () => {
     const body = `Hier geht es zur [Startseite](${base}/ok), hier zum [Archiv](${base}/missing) und noch einmal zum [Archiv](${base}/missing).`;
     // No other links: the layout leaves out the unsubscribe link so that nothing leaves this machine.
-    const project = await makeProject({ write: { 'links.md': article(body) }, templates: { layout }, config: { checks: { rules: { 'links/private-host': 'off', 'clients/unsupported-feature': 'off' } } } });
+    const project = await makeProject({ articles: { 'links.md': article(body) }, templates: { layout }, config: { checks: { rules: { 'links/private-host': 'off', 'clients/unsupported-feature': 'off' } } } });
     try {
       requests.length = 0;
       const report = await checkProject({ root: project.root, online: { timeoutMs: 2_000, ...onlySite } });
@@ -285,7 +285,7 @@ describe('npm run check -- --online', () => {
 
   it('a disguised loopback link fails links/private-host and is never requested', async () => {
     const body = `Das [Dashboard](http://[::ffff:127.0.0.1]:${internalPort}/x) und die [Konsole](http://0x7f.1:${internalPort}/y).`;
-    const project = await makeProject({ write: { 'intranet.md': article(body) }, templates: { layout }, config: { checks: { rules: { 'clients/unsupported-feature': 'off' } } } });
+    const project = await makeProject({ articles: { 'intranet.md': article(body) }, templates: { layout }, config: { checks: { rules: { 'clients/unsupported-feature': 'off' } } } });
     try {
       const report = await checkProject({ root: project.root, online: true });
       const messages = report.findings.filter((finding) => finding.rule === 'links/private-host').map((finding) => finding.message);
@@ -303,7 +303,7 @@ describe('npm run check -- --online', () => {
   it('with links/private-host off, a loopback link is still not requested, and says why', async () => {
     const url = `http://[::ffff:127.0.0.1]:${internalPort}/x`;
     const project = await makeProject({
-      write: { 'intranet.md': article(`Das [Dashboard](${url}).`) },
+      articles: { 'intranet.md': article(`Das [Dashboard](${url}).`) },
       templates: { layout },
       config: { checks: { rules: { 'links/private-host': 'off', 'clients/unsupported-feature': 'off' } } },
     });

@@ -9,7 +9,7 @@ import { compileTemplates, type TemplateSources } from '../../src/pipeline/compi
 import { renderView } from '../../src/pipeline/render-view.js';
 import { validateArticle } from '../../src/pipeline/validate-article.js';
 import { parseFrontmatter } from '../../src/pipeline/parse-frontmatter.js';
-import { REPO_ROOT } from '../helpers/project.js';
+import { REPO_ROOT, SAMPLE_ARTICLES } from '../helpers/project.js';
 
 const config = resolveConfig({}, REPO_ROOT);
 let sources: TemplateSources;
@@ -18,7 +18,7 @@ let sample: ReturnType<typeof renderView>;
 beforeAll(async () => {
   sources = await loadTemplateSources(path.join(REPO_ROOT, 'templates'), REPO_ROOT);
   const file = 'articles/openai-amazon-cloud-deal.md';
-  const text = await readFile(path.join(REPO_ROOT, file), 'utf8');
+  const text = await readFile(path.join(SAMPLE_ARTICLES, 'openai-amazon-cloud-deal.md'), 'utf8');
   sample = renderView(validateArticle(parseFrontmatter(text, file), file, 'x'), config);
 });
 

@@ -10,6 +10,8 @@ const built = (file: string, slug: string, date = '2025-11-04', status: 'built' 
   file,
   slug,
   title: slug,
+  subject: slug,
+  preheader: 'Vorschau',
   category: 'Test',
   date,
   draft: false,

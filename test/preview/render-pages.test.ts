@@ -17,6 +17,8 @@ const newsletter = (overrides: Partial<PreviewNewsletter> = {}): PreviewNewslett
   file: 'articles/a.md',
   slug: 'a',
   title: 'Titel',
+  subject: 'Titel',
+  preheader: 'Die Vorschauzeile',
   category: 'Tech & Trends',
   date: '2025-11-04',
   draft: false,

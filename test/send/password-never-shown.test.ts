@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewEvent, type PreviewServer } from '../../src/preview/server.js';
 import { runCli } from '../helpers/run-cli.js';
-import { makeProject, SLUG, type TestProject } from './project.js';
+import { makeProject, SAMPLE_SLUG as SLUG, type TempProject as TestProject } from '../helpers/project.js';
 import { refusedPort, startSilentServer, startSmtpServer, USER, type TestServer } from './smtp-test-server.js';
 
 /**
@@ -124,7 +124,7 @@ async function pool<T, R>(items: readonly T[], limit: number, task: (item: T) =>
 
 describe('the SMTP password is never shown', () => {
   it(`npm run send-test: stdout and stderr, ${CASES.length} failures`, async () => {
-    const project: TestProject = await makeProject();
+    const project: TestProject = await makeProject({ samples: true, loadConfig: true });
     try {
       const runs = await pool(CASES, 4, async ({ password, path }) => ({
         password,
@@ -151,7 +151,7 @@ describe('the SMTP password is never shown', () => {
     const events: PreviewEvent[] = [];
 
     beforeAll(async () => {
-      project = await makeProject();
+      project = await makeProject({ samples: true, loadConfig: true });
       // `env` is read at each send: the cases below change SMTP_URL between requests.
       preview = await startPreview({ root: project.root, port: 0, smtpPort: null, env, sendTimeouts: { connectionMs: 1000, greetingMs: 300, socketMs: 2000 }, onEvent: (event) => events.push(event) });
     });

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleError, SendError } from '../../src/errors.js';
 import { RecipientsRejectedError, sendTest, type SendTestOptions } from '../../src/send/send-test.js';
-import { makeProject, SLUG, TITLE, type TestProject } from './project.js';
+import { makeProject, SAMPLE_SLUG as SLUG, SAMPLE_TITLE as TITLE, type TempProject as TestProject } from '../helpers/project.js';
 import { PASSWORD, refusedPort, SMTP_PASSWORD_ENCODED, smtpUrl, startSilentServer, startSmtpServer, USER, type TestServer } from './smtp-test-server.js';
 
 const FAST = { connectionMs: 1000, greetingMs: 300, socketMs: 2000 };
@@ -13,7 +13,7 @@ let project: TestProject;
 let server: TestServer;
 
 beforeAll(async () => {
-  project = await makeProject({ from: 'Business Punk Redaktion <newsletter@bp.example.org>' });
+  project = await makeProject({ samples: true, loadConfig: true, config: { from: 'Business Punk Redaktion <newsletter@bp.example.org>' } });
   server = await startSmtpServer();
 });
 afterAll(async () => {
@@ -106,7 +106,7 @@ describe('sendTest: the message a real SMTP server receives', () => {
   });
 
   it('puts the configured prefix before the subject and takes the sender from SMTP_FROM', async () => {
-    const prefixed = await makeProject({ subjectPrefix: '[TEST]', from: 'newsletter@bp.example.org' });
+    const prefixed = await makeProject({ samples: true, loadConfig: true, config: { subjectPrefix: '[TEST]', from: 'newsletter@bp.example.org' } });
     try {
       const before = server.messages.length;
       await sendTest({ ...options(), config: prefixed.config });
@@ -124,9 +124,9 @@ describe('sendTest: the message a real SMTP server receives', () => {
   });
 
   it('finds the article by path, by file-name slug and by frontmatter slug', async () => {
-    const withSlug = await makeProject(undefined, {
+    const withSlug = await makeProject({ samples: true, loadConfig: true, articles: {
       'langer-dateiname.md': '---\ntitle: Kurz\ncategory: Test\ndate: 2025-11-01\nteaser: Ein Teaser.\nslug: kurz\n---\n\nText.\n',
-    });
+    } });
     try {
       const base = { ...options(), config: withSlug.config };
       expect((await sendTest({ ...base, target: 'articles/ki-chips-wettruesten.md' })).slug).toBe('ki-chips-wettruesten');
@@ -327,9 +327,9 @@ describe('sendTest failures: one line, the cause and the fix, never the password
   });
 
   it('header injection: a title with CR/LF is refused at validation, nothing reaches the server', async () => {
-    const injected = await makeProject(undefined, {
+    const injected = await makeProject({ samples: true, loadConfig: true, articles: {
       'injektion.md': '---\ntitle: "Hallo\\r\\nBcc: opfer@example.com"\ncategory: Test\ndate: 2025-11-01\nteaser: Ein Teaser.\n---\n\nText.\n',
-    });
+    } });
     try {
       const before = server.messages.length;
       const error = await failure(sendTest({ ...options(), config: injected.config, target: 'injektion' }));

@@ -1,5 +1,5 @@
-import type { RuleId } from '../rule-ids.js';
-import { RULE_IDS } from '../rule-ids.js';
+import type { RuleId } from '../../findings/rule-ids.js';
+import { RULE_IDS } from '../../findings/rule-ids.js';
 import type { Rule } from '../types.js';
 import { a11yContrast } from './a11y-contrast.js';
 import { a11yHeadingOrder } from './a11y-heading-order.js';

@@ -1,4 +1,4 @@
-import { describeRange, normaliseHost } from '../ip-address.js';
+import { describeRange, normaliseHost } from '../../ip-address.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 

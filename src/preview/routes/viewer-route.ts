@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { didYouMean } from '../../errors.js';
-import { loadArticle } from '../../io/load-articles.js';
-import { readArticle } from '../../pipeline/build-article.js';
 import { parseSender } from '../../send/addresses.js';
 import { renderSubject } from '../../send/compose-message.js';
 import { sendPage } from '../http.js';
@@ -25,21 +22,8 @@ export interface SendPanels {
  * right after a send, which shows its outcome, is rendered for that request).
  */
 export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[] {
-  // Preheaders of the last good version, for when an article is failing.
-  const lastPreheaders = new Map<string, string>();
-
+  // Subject and preheader come with the build's result: the last good version while an article is failing.
   async function inboxLine(state: PreviewState, newsletter: PreviewNewsletter): Promise<InboxLine> {
-    let preheader: string | null = null;
-    if (!state.articleProblems.has(newsletter.file)) {
-      try {
-        const article = readArticle(await loadArticle(path.resolve(state.config.root, newsletter.file), state.config.root));
-        preheader = article.preheader ?? article.teaser;
-        lastPreheaders.set(newsletter.file, preheader);
-      } catch {
-        // changed on disk since the build and broken now: the rebuild reports it; show the last good preheader meanwhile
-      }
-    }
-    preheader ??= lastPreheaders.get(newsletter.file) ?? null;
     const env = await context.loadEnv().catch(() => ({}) as Record<string, string | undefined>);
     const fromOverride = env.SMTP_FROM?.trim();
     let sender: { name: string; address: string };
@@ -52,8 +36,8 @@ export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[
     return {
       senderName: sender.name,
       senderAddress: sender.address,
-      subject: subjectOf(state.config.subjectPrefix, newsletter.title),
-      preheader,
+      subject: subjectOf(state.config.subjectPrefix, newsletter.subject),
+      preheader: newsletter.preheader,
       dateLabel: new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${newsletter.date}T00:00:00Z`)),
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressRange, normaliseHost, parseIpv4 } from '../../src/check/ip-address.js';
-import { classifyHref, isPrivateHost } from '../../src/check/urls.js';
+import { addressRange, normaliseHost, parseIpv4 } from '../src/ip-address.js';
+import { classifyHref, isPrivateHost } from '../src/check/urls.js';
 
 describe('parseIpv4: every notation inet_aton and the URL standard accept', () => {
   it.each([

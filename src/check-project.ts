@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { build, type BuildOptions, type BuildResult } from '../build.js';
-import type { ResolvedConfig } from '../config/config.js';
-import { loadConfig } from '../io/load-config.js';
-import { probeLinks, type ProbeOptions } from '../io/probe-links.js';
-import { unreachableFindings, webLinks, type ArticleLinks } from './check-links-online.js';
-import { dedupeFindings, sortFindings, summarize, type CheckSummary } from './report.js';
-import { ruleById } from './rules/index.js';
-import { settingFor } from './run-checks.js';
-import type { CheckFinding } from './types.js';
+import { build, type BuildOptions, type BuildResult } from './build.js';
+import type { ResolvedConfig } from './config/config.js';
+import { loadConfig } from './io/load-config.js';
+import { probeLinks, type ProbeOptions } from './io/probe-links.js';
+import { unreachableFindings, webLinks, type ArticleLinks } from './check/check-links-online.js';
+import { dedupeFindings, sortFindings, summarize, type CheckSummary } from './check/report.js';
+import { ruleById } from './check/rules/index.js';
+import { settingFor } from './check/run-checks.js';
+import type { CheckFinding } from './check/types.js';
 
 export interface CheckOptions extends Pick<BuildOptions, 'root' | 'configFile' | 'config' | 'files' | 'drafts' | 'force'> {
   /** Also ask every web link over HTTP whether it answers (`links/unreachable`). @default false */
