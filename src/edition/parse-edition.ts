@@ -22,9 +22,14 @@ export const editionSchema = z.strictObject({
   preheader: oneLine('inbox preview text').optional(),
   stories: z
     .array(
-      z.union([storyName, z.strictObject({ article: storyName, as: z.enum(['full', 'teaser'], { error: 'must be "full" or "teaser"' }).optional() })], {
-        error: 'must be an article\'s slug, or a mapping {article: <slug>, as: full | teaser}',
-      }),
+      // a bare name is short for {article: <name>}: one schema, so a mistake inside a mapping is named precisely
+      z.preprocess(
+        (value) => (typeof value === 'string' ? { article: value } : value),
+        z.strictObject(
+          { article: storyName, as: z.enum(['full', 'teaser'], { error: 'must be "full" or "teaser"' }).optional() },
+          { error: 'must be an article\'s slug, or a mapping {article: <slug>, as: full | teaser}' },
+        ),
+      ),
       { error: 'must be a list of articles, e.g. [openai-amazon-cloud-deal, ki-chips-wettruesten]' },
     )
     .min(1, { error: 'is an empty list: name at least one article' }),
@@ -96,9 +101,7 @@ export function parseEdition(input: { file: string; source: string }): Edition {
     draft: data.draft ?? false,
     intro: parsed.body.trim() === '' ? '' : parsed.body,
     stories: data.stories.map((story, index) => {
-      const name = typeof story === 'string' ? story : story.article;
-      const as = typeof story === 'string' ? undefined : story.as;
-      return { name, presentation: as ?? (index === 0 ? 'full' : 'teaser'), line: parsed.locate(['stories', index]) };
+      return { name: story.article, presentation: story.as ?? (index === 0 ? 'full' : 'teaser'), line: parsed.locate(['stories', index]) };
     }),
   };
 }
