@@ -236,4 +236,34 @@ describe('editions', () => {
       await english.remove();
     }
   });
+
+  it('fails an edition over Gmail\'s clipping limit with each story\'s share of the bytes', async () => {
+    const long = Array.from({ length: 110 }, (_, index) => `Absatz ${index}: ${'Rechenleistung kostet Geld, und zwar viel davon. '.repeat(7)}`).join('\n\n');
+    const big = await makeProject({
+      articles: {
+        'lang-eins.md': article('title: Lang eins\nslug: lang-eins\nurl: https://example.com/1\npreheader: Die erste lange Geschichte der Ausgabe.', long),
+        'lang-zwei.md': article('title: Lang zwei\nslug: lang-zwei\nurl: https://example.com/2\npreheader: Die zweite lange Geschichte der Ausgabe.', long),
+        'kurz.md': article('title: Kurz\nslug: kurz\nurl: https://example.com/3\npreheader: Die kurze Geschichte der Ausgabe, zum Schluss.'),
+      },
+    });
+    try {
+      await big.write('editions/dick.md', '---\nsubject: Zu viel auf einmal\ndate: 2025-11-07\npreheader: Alles auf einmal, und das ist zu viel für Gmail.\nstories:\n  - lang-eins\n  - {article: lang-zwei, as: full}\n  - kurz\n---\n');
+      const result = await build({ root: big.root });
+      expect(result.articles.map((entry) => entry.status)).toEqual(['built', 'built', 'built']); // each alone fits
+      const [edition] = editionsOf(result);
+      const clip = edition?.status === 'built' ? edition.findings.find((finding) => finding.rule === 'size/gmail-clip') : undefined;
+      expect(clip?.severity).toBe('error');
+      expect(clip?.message).toMatch(
+        /^the HTML is \d+\.\d KB \([\d,]+ bytes\), over Gmail's clipping limit of 100\.0 KB \(102,400 bytes\); by story: "lang-(eins|zwei)" \(full\) \d+\.\d KB, "lang-(eins|zwei)" \(full\) \d+\.\d KB, "kurz" \(teaser\) \d\.\d KB, header, contents and footer \d+\.\d KB: show "lang-(eins|zwei)" as a teaser \(\{article: lang-(eins|zwei), as: teaser\}\) or move a story to another edition$/,
+      );
+      expect(result.problems.map(formatProblem)).toContain(`editions/dick.md: ${clip?.message ?? ''} [size/gmail-clip]`);
+      const shares = edition?.status === 'built' ? edition.stories : [];
+      const total = edition?.status === 'built' ? edition.htmlBytes : 0;
+      expect(shares.reduce((sum, story) => sum + story.htmlBytes, 0)).toBeLessThan(total);
+      expect(shares[0]?.htmlBytes).toBeGreaterThan(40_000);
+      expect(shares[2]?.htmlBytes).toBeLessThan(10_000); // a teaser card
+    } finally {
+      await big.remove();
+    }
+  });
 });
