@@ -48,7 +48,7 @@ await runCli(async () => {
   printSummary(result);
   if (!flags.watch) return result.problems.length > 0 ? 1 : 0;
 
-  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
+  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.editions)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
   let queue = Promise.resolve();
   const { watchProjectSettled } = await import('../io/watch-settled.js'); // chokidar only when watching
   const watcher = watchProjectSettled(config, (change) => {
