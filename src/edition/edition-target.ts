@@ -52,8 +52,6 @@ export async function buildEditionToSend(config: ResolvedConfig, file: string): 
   if (edition === undefined) throw new SendError(`${path.relative(config.root, file)}: nothing was built: name one edition`);
   if (edition.status === 'failed') throw edition.error;
   if (edition.status === 'draft-skipped') throw new SendError(`${edition.file}: skipped as a draft: this is a bug, please report it`);
-  const errors = edition.findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) throw new SendError(`${edition.file}: ${errors[0]?.message ?? ''} [${errors[0]?.rule ?? ''}]: fix it before sending`);
   return { slug: edition.slug, subject: edition.subject, htmlFile: edition.htmlFile, textFile: edition.textFile, emlDir: path.dirname(edition.htmlFile) };
 }
 
