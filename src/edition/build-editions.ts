@@ -16,7 +16,7 @@ import type { ArticleSource } from '../pipeline/build-article.js';
 import type { CompiledTemplates, TemplateSources } from '../pipeline/compile-templates.js';
 import type { NewsletterView } from '../pipeline/render-view.js';
 import type { Article } from '../pipeline/validate-article.js';
-import { editionCacheFile, loadEditionCache, writeEditionCache, type EditionCache, type EditionEntry, type StoryShare } from './edition-cache.js';
+import { editionCacheFile, emptyEditionCache, loadEditionCache, writeEditionCache, type EditionCache, type EditionEntry, type StoryShare } from './edition-cache.js';
 import type { Edition } from './parse-edition.js';
 import { resolveStories, type IndexedArticle, type ResolvedStory } from './validate-edition.js';
 
@@ -32,6 +32,8 @@ export interface BuiltEdition {
   file: string;
   slug: string;
   subject: string;
+  /** The inbox preview text: the edition's `preheader`, else the first story's teaser. */
+  preheader: string;
   date: string;
   draft: boolean;
   htmlFile: string;
@@ -133,7 +135,7 @@ export async function buildEditions(options: EditionBuildOptions): Promise<Editi
     }
   }
   const cacheFile = editionCacheFile(config);
-  const cache = options.force ? emptyCache() : await loadEditionCache(cacheFile);
+  const cache = options.force ? emptyEditionCache() : await loadEditionCache(cacheFile);
   const before = JSON.stringify(cache);
   const previousSlugs = Object.fromEntries(Object.entries(cache.entries).map(([file, entry]) => [file, entry.edition.slug]));
   if (files.length === 0 && Object.keys(cache.entries).length === 0) return { editions: [], removed: [], projectFindings: [] };
@@ -220,10 +222,6 @@ export async function buildEditions(options: EditionBuildOptions): Promise<Editi
   return { editions: results, removed, projectFindings: [...projectFindings.values()] };
 }
 
-function emptyCache(): EditionCache {
-  return { version: 1, articles: {}, entries: {} };
-}
-
 /** The result fields of a built or cached edition; findings about a template or the config go to `projectFindings`, once. */
 function reported(entry: EditionEntry, edition: Edition, outputs: { htmlFile: string; textFile: string }, projectFindings: Map<string, CheckFinding>): BuiltEdition {
   const findings = entry.findings.filter((finding) => {
@@ -235,6 +233,7 @@ function reported(entry: EditionEntry, edition: Edition, outputs: { htmlFile: st
     file: edition.file,
     slug: edition.slug,
     subject: edition.subject,
+    preheader: entry.preheader,
     date: edition.date,
     draft: edition.draft,
     ...outputs,
@@ -292,7 +291,7 @@ async function renderAndWrite(edition: Edition, stories: readonly ResolvedStory[
   const outputs = editionOutputFiles(config, edition.slug);
   await writeFileAtomic(outputs.htmlFile, html);
   await writeFileAtomic(outputs.textFile, text);
-  return { hash: context.hash, edition, key: context.key, htmlBytes: Buffer.byteLength(html), textBytes: Buffer.byteLength(text), stories: shares, findings };
+  return { hash: context.hash, edition, key: context.key, preheader: view.preheader, htmlBytes: Buffer.byteLength(html), textBytes: Buffer.byteLength(text), stories: shares, findings };
 }
 
 async function readEditionSource(absolute: string, file: string): Promise<string> {

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/write-output.js';
 import type { Edition } from './parse-edition.js';
 import type { IndexedArticle, ResolvedStory } from './validate-edition.js';
 
-const EDITION_CACHE_VERSION = 1;
+const EDITION_CACHE_VERSION = 2;
 
 /** A story's part of a built edition. */
 export interface StoryShare extends Pick<ResolvedStory, 'file' | 'slug' | 'presentation'> {
@@ -25,6 +25,8 @@ export interface EditionEntry {
   edition: Edition;
   /** Hash of everything the outputs were made from: edition, stories, templates, config, drafts. */
   key: string;
+  /** The inbox preview text as sent (the edition's preheader, else its first story's teaser). */
+  preheader: string;
   htmlBytes: number;
   textBytes: number;
   stories: StoryShare[];
@@ -111,13 +113,14 @@ function isEdition(value: unknown): value is Edition {
 
 function isEditionEntry(value: unknown): value is EditionEntry {
   if (!isRecord(value)) return false;
-  const { hash, edition, key, htmlBytes, textBytes, stories, findings } = value;
+  const { hash, edition, key, preheader, htmlBytes, textBytes, stories, findings } = value;
   // findings have the shape of an article's (the manifest's schema checks them)
   const findingsOk = Array.isArray(findings) && isManifestEntry({ hash: '0'.repeat(64), slug: 'x', title: '', category: '', date: '2000-01-01', draft: false, htmlBytes: 0, textBytes: 0, findings });
   return (
     isHash(hash) &&
     isEdition(edition) &&
     isHash(key) &&
+    isString(preheader) &&
     isCount(htmlBytes) &&
     isCount(textBytes) &&
     Array.isArray(stories) &&

@@ -29,8 +29,8 @@ export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[
   const lastPreheaders = new Map<string, string>();
 
   async function inboxLine(state: PreviewState, newsletter: PreviewNewsletter): Promise<InboxLine> {
-    let preheader: string | null = null;
-    if (!state.articleProblems.has(newsletter.file)) {
+    let preheader: string | null = newsletter.edition?.preheader ?? null; // an edition's comes from its build
+    if (!newsletter.edition && !state.articleProblems.has(newsletter.file)) {
       try {
         const article = readArticle(await loadArticle(path.resolve(state.config.root, newsletter.file), state.config.root));
         preheader = article.preheader ?? article.teaser;
