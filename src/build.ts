@@ -20,7 +20,7 @@ import { createOutputWriter } from './io/output-writer.js';
 import { loadSkeletonStore, skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
 import { emptySkeletonStore } from './pipeline/skeleton-store.js';
 // Editions (src/edition/): built after the articles, from the same config and templates.
-import { buildEditions, splitNamedFiles, type EditionResult } from './edition/build-editions.js';
+import { editionsAfterArticles, splitNamedFiles, type EditionResult } from './edition/build-editions.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
@@ -241,26 +241,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (Object.keys(previous).length === 0) await removeLegacyCaches(config.paths.out);
   await saveCaches();
 
-  // Edition hook: every edition after the articles (named ones only when only editions were named).
-  const onlyEditions = partial && named.articles.length === 0;
-  const editionBuild = await buildEditions({
-    config,
-    drafts,
-    force: options.force ?? false,
-    ...(onlyEditions ? { named: named.editions } : {}),
-    partial: partial && !onlyEditions,
-    templates: sources,
-    inputsKey: key,
-    checks: checksFor,
-  }).catch((error: unknown) => {
+  // Edition hook (src/edition/build-editions.ts): the editions, after the articles.
+  const editionBuild = await editionsAfterArticles({ config, drafts, force: options.force ?? false, partial, named, templates: sources, inputsKey: key, checks: checksFor }).catch((error: unknown) => {
     throw folderFault(error, 'out', config) ?? error;
   });
-  if (partial && !onlyEditions && named.editions.length > 0) {
-    // articles and editions named together: the named editions are reported even when unchanged
-    const extra = await buildEditions({ config, drafts, force: false, named: named.editions, partial: false, templates: sources, inputsKey: key, checks: checksFor });
-    const reported = new Set(editionBuild.editions.map((edition) => edition.file));
-    editionBuild.editions.push(...extra.editions.filter((edition) => !reported.has(edition.file)));
-  }
   removed.push(...editionBuild.removed);
   for (const finding of editionBuild.projectFindings) projectFindings.set(findingKey(finding), finding);
   if (checks) await keepClientSupport(checkCache).catch(() => undefined);

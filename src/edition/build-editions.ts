@@ -79,6 +79,26 @@ export interface EditionsBuild {
   projectFindings: CheckFinding[];
 }
 
+/**
+ * The editions a build makes after its articles: every edition in a full
+ * build; with named files, the named editions (reported even when
+ * unchanged) and, when articles were named too, every edition one of them
+ * is a story of (reported when rebuilt).
+ */
+export async function editionsAfterArticles(
+  options: Omit<EditionBuildOptions, 'named' | 'partial'> & { partial: boolean; named: { articles: readonly string[]; editions: readonly string[] } },
+): Promise<EditionsBuild> {
+  const { partial, named, ...rest } = options;
+  if (partial && named.articles.length === 0) return buildEditions({ ...rest, named: named.editions, partial: false });
+  const built = await buildEditions({ ...rest, partial });
+  if (partial && named.editions.length > 0) {
+    const extra = await buildEditions({ ...rest, force: false, named: named.editions, partial: false });
+    const reported = new Set(built.editions.map((edition) => edition.file));
+    built.editions.push(...extra.editions.filter((edition) => !reported.has(edition.file)));
+  }
+  return built;
+}
+
 /** Every `*.md` in the editions folder, sorted by name; none when the folder does not exist. */
 export async function listEditionFiles(editionsDir: string): Promise<string[]> {
   try {

@@ -163,6 +163,7 @@ describe('editions', () => {
       expect(statusOf(await build({ root: project.root, files: ['articles/eins.md'] }))).toEqual(['editions/woche.md:built']);
       await bump('articles/drei.md');
       expect(statusOf(await build({ root: project.root, files: ['articles/drei.md'] }))).toEqual([]); // unchanged editions are not listed
+      expect(statusOf(await build({ root: project.root, files: ['articles/drei.md', 'editions/woche.md'] }))).toEqual(['editions/woche.md:cached']); // a named one is
     });
 
     it('does not trust a damaged cache: the edition is built again', async () => {
