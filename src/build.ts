@@ -6,7 +6,7 @@ import { knownArticles } from './build/known-articles.js';
 import { removeOutputs } from './build/remove-outputs.js';
 import { createRenderer, type Renderer } from './build/renderer.js';
 import { createSlugClaims, type KnownArticle } from './build/slug-claims.js';
-import { dedupeFindings, errorProblems } from './check/report.js';
+import { dedupeFindings, errorProblems, findingKey } from './check/report.js';
 import type { runChecks } from './check/run-checks.js';
 import type { CheckFinding } from './check/types.js';
 import type { ResolvedConfig } from './config/config.js';
@@ -19,6 +19,8 @@ import { loadConfig } from './io/load-config.js';
 import { loadTemplateSources } from './io/load-templates.js';
 import { createOutputWriter } from './io/output-writer.js';
 import { skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
+// Editions (src/edition/): built after the articles, from the same config and templates.
+import { editionsAfterArticles, splitNamedFiles, type EditionResult } from './build/build-editions.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
@@ -94,6 +96,12 @@ export interface BuildResult {
   projectFindings?: CheckFinding[];
   /** How the built articles were rendered (always set by `build()`). */
   fastPath?: FastPathSummary;
+  /**
+   * Editions (`editions/*.md`), in file order (always set by `build()`). A
+   * build of named articles lists only the editions it rebuilt because one of
+   * their stories changed.
+   */
+  editions?: EditionResult[];
   durationMs: number;
 }
 
@@ -143,11 +151,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const allFiles = await listArticleFiles(config.paths.articles);
   const partial = Boolean(options.files?.length);
-  const queue = partial ? namedArticles(options.files ?? [], config) : [...allFiles];
+  const named = splitNamedFiles(options.files ?? [], config); // edition hook: named editions are built after the articles
+  const queue = partial ? namedArticles(named.articles, config) : [...allFiles];
   const queued = new Set(queue);
   const shown = (file: string) => path.relative(config.root, file) || file;
   let others: KnownArticle[] = [];
-  if (partial) others = await knownArticles(allFiles.filter((file) => !queued.has(file)), config, manifest, drafts, rendererFor);
+  if (partial && queue.length > 0) others = await knownArticles(allFiles.filter((file) => !queued.has(file)), config, manifest, drafts, rendererFor);
   const othersByFile = new Map(others.map((other) => [other.file, other]));
   const claims = createSlugClaims(others);
 
@@ -236,16 +245,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (Object.keys(previous).length === 0) await removeLegacyCaches(config.paths.out);
   await saveCaches();
 
+  // Edition hook (src/build/build-editions.ts): the editions, after the articles.
+  const editionBuild = await editionsAfterArticles({ config, drafts, force: options.force ?? false, partial, named, templates: sources, inputsKey: key, checks: checksFor }).catch((error: unknown) => {
+    throw folderFault(error, 'out', config) ?? error;
+  });
+  removed.push(...editionBuild.removed);
+  for (const finding of editionBuild.projectFindings) projectFindings.set(findingKey(finding), finding);
+  if (checks) await keepClientSupport(checkCache).catch(() => undefined);
+
   const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: layouts?.compiledSkeletons ?? 0 };
   for (const result of results) {
     if (result.status !== 'built' || !useFastPath) continue;
     if (result.renderPath === 'fast') summary.filled += 1;
     else summary.fallbacks += 1;
   }
-  const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
+  const editions = editionBuild.editions;
+  const problems = [...results, ...editions].flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
   const shared = [...projectFindings.values()];
-  problems.push(...errorProblems([...dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : []))), ...shared]));
-  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, durationMs: performance.now() - started };
+  const ownFindings = [...results, ...editions].flatMap((result) => ('findings' in result ? result.findings : []));
+  problems.push(...errorProblems([...dedupeFindings(ownFindings), ...shared]));
+  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, editions, durationMs: performance.now() - started };
 
   /** The manifest and the compiled layouts, when they changed; a disk fault is one line naming the cache folder. */
   async function saveCaches(): Promise<void> {

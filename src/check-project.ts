@@ -18,7 +18,7 @@ export interface CheckReport {
   config: ResolvedConfig;
   /** Every finding once, articles first (in build order), then templates and config. */
   findings: CheckFinding[];
-  summary: CheckSummary & { draftsSkipped: number; online: boolean };
+  summary: CheckSummary & { draftsSkipped: number; online: boolean; /** Editions checked (built or unchanged). */ editions: number };
   /** The build the findings came from (unchanged articles are not rebuilt). */
   build: BuildResult;
   durationMs: number;
@@ -47,6 +47,17 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
       if (options.online) checked.push({ file: article.file, slug: article.slug, urls: webLinks(await readFile(article.htmlFile, 'utf8'), config) });
     }
   }
+  // Edition hook: editions are checked by the same rules (src/edition/check-edition.ts).
+  for (const edition of result.editions ?? []) {
+    if (edition.status === 'failed') {
+      for (const problem of edition.error.problems) {
+        findings.push({ file: problem.file ?? edition.file, ...(problem.line === undefined ? {} : { line: problem.line }), slug: null, rule: 'build/failed', severity: 'error', message: problem.message });
+      }
+    } else if (edition.status !== 'draft-skipped') {
+      findings.push(...edition.findings);
+      if (options.online) checked.push({ file: edition.file, slug: edition.slug, urls: webLinks(await readFile(edition.htmlFile, 'utf8'), config) });
+    }
+  }
   findings.push(...(result.projectFindings ?? []));
   if (options.online) {
     // An intranet newsletter (links/private-host off) has its private-network links checked too; never loopback and the like.
@@ -62,7 +73,7 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   return {
     config,
     findings: unique,
-    summary: { ...summarize(unique, articles), draftsSkipped, online: Boolean(options.online) },
+    summary: { ...summarize(unique, articles), draftsSkipped, online: Boolean(options.online), editions: (result.editions ?? []).filter((edition) => edition.status !== 'draft-skipped').length },
     build: result,
     durationMs: performance.now() - started,
   };

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_CONFIG'
   | 'E_FRONTMATTER'
   | 'E_ARTICLE'
+  | 'E_EDITION'
   | 'E_TEMPLATE'
   | 'E_MJML'
   | 'E_OUTPUT'
@@ -80,6 +81,13 @@ export class FrontmatterError extends NewsletterError {
 export class ArticleError extends NewsletterError {
   constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
     super(message, { ...options, code: 'E_ARTICLE' });
+  }
+}
+
+/** An edition file (`editions/*.md`) breaks the edition contract, or one of its stories cannot go into it. */
+export class EditionError extends NewsletterError {
+  constructor(message: string, options: Omit<NewsletterErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'E_EDITION' });
   }
 }
 

@@ -7,6 +7,12 @@ export interface Link {
   href: string;
   /** Visible text, or the alt text of an image inside the link. */
   text: string;
+  /**
+   * The link's `aria-label`, which screen readers read instead of its text
+   * ("Weiterlesen" labelled "Weiterlesen: <headline>"). Gmail, Outlook and Apple
+   * Mail keep it: https://www.caniemail.com/features/html-aria-label/
+   */
+  label?: string;
   kind: LinkKind;
 }
 
@@ -22,7 +28,8 @@ export function linksOf(input: CheckInput): Link[] {
     .map((element) => {
       const href = $(element).attr('href') ?? '';
       const alt = firstImageAlt(element) ?? '';
-      return { href, text: collapse($(element).text()) || collapse(alt), kind: classifyHref(href) };
+      const label = collapse($(element).attr('aria-label') ?? '');
+      return { href, text: collapse($(element).text()) || collapse(alt), kind: classifyHref(href), ...(label ? { label } : {}) };
     });
   links.set(input, found);
   return found;

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { build, type ArticleResult, type BuildOptions, type BuildResult } from '../build.js';
 import { dedupeFindings } from '../check/report.js';
+import type { EditionResult } from '../build/build-editions.js';
 import type { CheckFinding } from '../check/types.js';
 import { formatProblem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
@@ -61,7 +62,7 @@ await runCli(async () => {
       for (const problem of rebuild.configProblems) {
         process.stderr.write(`${color.red('error')} ${terminalSafe(formatProblem(problem))} ${color.dim('(building with the last good config)')}\n`);
       }
-      if (rebuild.pathsChanged) process.stdout.write(color.dim(`Watching ${terminalSafe(rebuild.config.paths.articles)} and ${terminalSafe(rebuild.config.paths.templates)} now.\n`));
+      if (rebuild.pathsChanged) process.stdout.write(color.dim(`Watching ${terminalSafe(rebuild.config.paths.articles)}, ${terminalSafe(rebuild.config.paths.editions)} and ${terminalSafe(rebuild.config.paths.templates)} now.\n`));
       if (rebuild.result) printSummary(rebuild.result);
       // the build as a whole failed (a template, the config, a full disk): say so and keep watching
       else if (watching) for (const line of shownError(rebuild.error)) process.stderr.write(`${color.red('error')} ${line}\n`);
@@ -71,7 +72,7 @@ await runCli(async () => {
   if (first.error !== undefined) throw first.error;
   await loop.watch();
   watching = true;
-  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
+  process.stdout.write(color.dim(`Watching ${terminalSafe(config.paths.articles)}, ${terminalSafe(config.paths.editions)}, ${terminalSafe(config.paths.templates)} and the config. Ctrl-C stops.\n`));
   await new Promise<void>((resolve) => process.once('SIGINT', () => void loop.close().then(resolve)));
   return 0;
 });
@@ -110,7 +111,23 @@ function printFindings(findings: readonly CheckFinding[], articleFile: string | 
   }
 }
 
+/** One line per edition, after the articles (editions are built after them). */
+function printEdition(result: EditionResult): void {
+  if (result.status === 'built' || result.status === 'cached') {
+    const mark = result.status === 'built' ? color.green('✓') : color.dim('=');
+    const note = result.status === 'cached' ? color.dim(' (unchanged)') : result.fallbackReason ? color.dim(` (${result.fallbackReason})`) : '';
+    const name = `editions/${result.slug}`;
+    process.stdout.write(`${mark} ${name.padEnd(36)} ${formatKB(result.htmlBytes).padStart(9)} html ${formatKB(result.textBytes).padStart(8)} text${terminalSafe(note)}\n`);
+    printFindings(result.findings, result.file);
+  } else if (result.status === 'draft-skipped') {
+    process.stdout.write(`${color.dim('-')} ${`editions/${result.slug}`.padEnd(36)} ${color.dim('draft, skipped (use --drafts)')}\n`);
+  } else if (result.status === 'failed') {
+    shownError(result.error).forEach((line, index) => process.stderr.write(`${index < result.error.problems.length ? `${color.red('✗')} ` : '    '}${line}\n`));
+  }
+}
+
 function printSummary(result: BuildResult): void {
+  for (const edition of result.editions ?? []) printEdition(edition);
   // About a template or the config: they hold for every newsletter, so they are listed once, after the articles.
   printFindings(result.projectFindings ?? [], null);
   const count = (status: ArticleResult['status']) => result.articles.filter((article) => article.status === status).length;
@@ -118,9 +135,13 @@ function printSummary(result: BuildResult): void {
   if (count('draft-skipped')) parts.push(`${count('draft-skipped')} drafts skipped`);
   if (result.fastPath?.fallbacks) parts.push(`${result.fastPath.fallbacks} compiled with MJML instead of the fast path`);
   if (result.removed.length) parts.push(`${result.removed.length} outputs removed`);
-  const failed = count('failed');
+  const editions = result.editions ?? [];
+  const editionCount = (status: EditionResult['status']) => editions.filter((edition) => edition.status === status).length;
+  if (editions.length > 0) parts.push(`editions: ${editionCount('built')} built, ${editionCount('cached')} unchanged`);
+  const failed = count('failed') + editionCount('failed');
   if (failed) parts.push(color.red(`${failed} failed`));
-  const findings = [...dedupeFindings(result.articles.flatMap((article) => ('findings' in article ? article.findings : []))), ...(result.projectFindings ?? [])];
+  const own = [...result.articles, ...editions].flatMap((document) => ('findings' in document ? document.findings : []));
+  const findings = [...dedupeFindings(own), ...(result.projectFindings ?? [])];
   const checkErrors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   if (checkErrors) parts.push(color.red(`${checkErrors} check ${checkErrors === 1 ? 'error' : 'errors'}`));
@@ -138,6 +159,7 @@ function toJson(result: BuildResult) {
     removed: result.removed,
     problems: result.problems,
     projectFindings: result.projectFindings ?? [],
+    editions: (result.editions ?? []).map((edition) => (edition.status === 'failed' ? { status: edition.status, file: edition.file, problems: edition.error.problems } : edition)),
     fastPath: result.fastPath,
     /** Peak memory of this process, for benchmarks. */
     maxRssKB: process.resourceUsage().maxRSS,

@@ -75,7 +75,7 @@ function printReport(report: CheckReport, strict: boolean): void {
     }
     process.stdout.write(`  ${padLabel(finding)} ${finding.rule.padEnd(28)} ${finding.line === undefined ? '' : `line ${finding.line}: `}${terminalSafe(finding.message)}\n`);
   }
-  const { articles, errors, warnings, info, draftsSkipped } = report.summary;
+  const { articles, errors, warnings, info, draftsSkipped, editions } = report.summary;
   const counts = [`${errors} ${errors === 1 ? 'error' : 'errors'}`, `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`];
   if (info) counts.push(`${info} info`);
   const failed = failsCheck(report.summary, strict);
@@ -83,7 +83,7 @@ function printReport(report: CheckReport, strict: boolean): void {
   const notes = [draftsSkipped ? `${draftsSkipped} drafts skipped (use --drafts)` : '', strict && !errors && warnings ? 'warnings fail with --strict' : '', report.summary.online ? 'links checked online' : '']
     .filter(Boolean)
     .join(', ');
-  process.stdout.write(`${report.findings.length ? '\n' : ''}${mark} ${color.bold(`${articles} ${articles === 1 ? 'article' : 'articles'}: ${counts.join(', ')}`)}${notes ? color.dim(` (${notes})`) : ''}\n`);
+  process.stdout.write(`${report.findings.length ? '\n' : ''}${mark} ${color.bold(`${articles} ${articles === 1 ? 'article' : 'articles'}${editions ? `, ${editions} ${editions === 1 ? 'edition' : 'editions'}` : ''}: ${counts.join(', ')}`)}${notes ? color.dim(` (${notes})`) : ''}\n`);
 }
 
 function padLabel(finding: CheckFinding): string {

@@ -51,7 +51,7 @@ await runCli(async () => {
     process.stdout.write(`  ${color.bold('Built-in inbox')}      smtp://127.0.0.1:${preview.smtpPort} ${color.dim(`(see ${preview.url}inbox)`)}\n`);
   }
   process.stdout.write(
-    color.dim(`\n  ${report.newsletters.length} newsletters ready in ${Math.round(report.durationMs)} ms. Watching ${relative(preview.config.paths.articles)}/, ${relative(preview.config.paths.templates)}/ and the config. Ctrl-C stops.\n\n`),
+    color.dim(`\n  ${report.newsletters.length} newsletters ready in ${Math.round(report.durationMs)} ms. Watching ${relative(preview.config.paths.articles)}/, ${relative(preview.config.paths.editions)}/, ${relative(preview.config.paths.templates)}/ and the config. Ctrl-C stops.\n\n`),
   );
   for (const problem of report.problems) process.stderr.write(`${color.red('✗')} ${shownProblem(problem)}\n`);
   if (flags.open) openBrowser(preview.url);

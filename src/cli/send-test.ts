@@ -9,6 +9,7 @@ import { color, formatKB, runCli, terminalSafe, withProjectOptions } from './ter
 
 interface Flags {
   to?: string[];
+  edition?: string;
   dryRun: boolean;
   allowMany: boolean;
   timeout?: number;
@@ -25,7 +26,8 @@ const seconds = (value: string) => {
 const program = withProjectOptions(
   new Command('send-test')
     .description('Build one newsletter fresh and send it as a test email over SMTP (SMTP_URL from the environment or .env).')
-    .argument('<article>', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md')
+    .argument('[newsletter]', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md or editions/woche-45.md')
+    .option('--edition <slug>', 'send the edition with this slug, e.g. woche-45')
     .option('--to <address>', 'recipient; repeat for more (default: TEST_RECIPIENTS from the environment or .env)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--dry-run', 'write out/<slug>.eml and send nothing', false)
     .option('--allow-many', 'allow more than 10 recipients', false)
@@ -36,6 +38,10 @@ await runCli(async () => {
   program.parse();
   const flags = program.opts<Flags>();
   const [target = ''] = program.args;
+  if ((target === '') === (flags.edition === undefined)) {
+    process.stderr.write(`${target === '' ? 'name the newsletter to send: a slug, articles/x.md, editions/x.md or --edition <slug>' : 'name one newsletter: a slug or file, or --edition <slug>, not both'}\n`);
+    return 2;
+  }
   const config = await loadConfig({ root: flags.root, configFile: flags.config });
   const env = { ...(await loadEnvFile(config.root)), ...process.env };
   // Everything this command prints passes the same scrub as the preview's send panel: no form of the password gets out.
@@ -43,7 +49,7 @@ await runCli(async () => {
   const print = (text: string) => process.stdout.write(redactSecrets(text, secrets));
   const timeouts = flags.timeout === undefined ? undefined : { connectionMs: flags.timeout * 1000, greetingMs: flags.timeout * 1000, socketMs: flags.timeout * 3000 };
   try {
-    const result = await sendTest({ config, target, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany, env, timeouts });
+    const result = await sendTest({ config, target: flags.edition ?? target, edition: flags.edition !== undefined, to: flags.to, dryRun: flags.dryRun, allowMany: flags.allowMany, env, timeouts });
     if (result.emlFile !== null) {
       const shown = path.relative(process.cwd(), result.emlFile) || result.emlFile;
       print(`${color.green('✓')} wrote ${terminalSafe(shown)} (${formatKB(result.bytes)}), nothing sent: open it in a mail client\n`);

@@ -38,7 +38,7 @@ export const userConfigSchema = z.strictObject({
     .strictObject(Object.fromEntries(Object.keys(DEFAULT_DARK_COLORS).map((key) => [key, hexColor.optional()])) as Record<keyof DarkColors, z.ZodOptional<typeof hexColor>>)
     .optional(),
   paths: z
-    .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional() })
+    .strictObject({ articles: z.string().min(1).optional(), templates: z.string().min(1).optional(), out: z.string().min(1).optional(), editions: z.string().min(1).optional() })
     .optional(),
   cacheDir: oneLine(z.string({ error: 'must be a folder as text, e.g. ".cache/newsletter"' }).min(1, { error: 'is empty: name a folder or remove the key' })).optional(),
   maxArticleBytes: z

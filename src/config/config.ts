@@ -105,6 +105,8 @@ export interface Paths {
   templates: string;
   /** @default "out" */
   out: string;
+  /** Edition files (`<name>.md`: several stories in one newsletter); built into `<out>/editions/`. @default "editions" */
+  editions: string;
 }
 
 export interface ResolvedConfig {
@@ -162,7 +164,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   unsubscribeUrl: 'https://example.com/newsletter/abmelden',
   webBaseUrl: null,
   subjectPrefix: '',
-  paths: Object.freeze({ articles: 'articles', templates: 'templates', out: 'out' }),
+  paths: Object.freeze({ articles: 'articles', templates: 'templates', out: 'out', editions: 'editions' }),
   cacheDir: 'node_modules/.cache/punk-newsletter',
   maxArticleBytes: 1024 * 1024,
 });
@@ -188,6 +190,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
       articles: path.resolve(absoluteRoot, paths.articles),
       templates: path.resolve(absoluteRoot, paths.templates),
       out: path.resolve(absoluteRoot, paths.out),
+      editions: path.resolve(absoluteRoot, paths.editions),
     }),
     checks: Object.freeze({ rules: Object.freeze({ ...user.checks?.rules }) }),
     cacheDir: path.resolve(absoluteRoot, user.cacheDir ?? DEFAULT_CONFIG.cacheDir),

@@ -35,7 +35,7 @@ export function parseUserConfig(text: string, file: string): UserConfig {
   const knownKeys = (keyPath: readonly (string | number)[]): readonly string[] => {
     if (keyPath[0] === 'colors') return Object.keys(DEFAULT_COLORS);
     if (keyPath[0] === 'darkColors') return Object.keys(DEFAULT_DARK_COLORS);
-    if (keyPath[0] === 'paths') return ['articles', 'templates', 'out'];
+    if (keyPath[0] === 'paths') return ['articles', 'templates', 'out', 'editions'];
     if (keyPath[0] === 'checks') return keyPath[1] === 'rules' ? RULE_IDS : ['rules'];
     return Object.keys(userConfigSchema.shape);
   };

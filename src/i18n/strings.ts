@@ -13,6 +13,12 @@ export interface Strings {
   unsubscribe: string;
   footerReason: string;
   newsletterLabel: string;
+  /** Editions: the table of contents above the stories. */
+  contentsHeading: string;
+  /** Editions: the link under a story shown as a teaser. */
+  readMore: string;
+  /** Editions: the link under a story shown in full, to the article on the web. */
+  storyOnWeb: string;
   /** In the plain-text part: `[Bild: <alt>] <url>` for an image. */
   imageLabel: string;
   /** Typographic quotes around a source name. */
@@ -32,6 +38,9 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     unsubscribe: 'Newsletter abbestellen',
     footerReason: 'Sie erhalten diese E-Mail, weil Sie den Newsletter abonniert haben.',
     newsletterLabel: 'Der Newsletter',
+    contentsHeading: 'Die Themen heute',
+    readMore: 'Weiterlesen',
+    storyOnWeb: 'Im Web lesen',
     imageLabel: 'Bild',
     quoteOpen: '„',
     quoteClose: '“',
@@ -46,6 +55,9 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     unsubscribe: 'Unsubscribe',
     footerReason: 'You are receiving this email because you subscribed to the newsletter.',
     newsletterLabel: 'The newsletter',
+    contentsHeading: 'Today’s stories',
+    readMore: 'Read more',
+    storyOnWeb: 'Read on the web',
     imageLabel: 'Image',
     quoteOpen: '“',
     quoteClose: '”',

@@ -85,4 +85,7 @@ export function isSkeleton(value: unknown, key: string): value is LayoutSkeleton
   return structureKey(structure.parts, structure.tags) === key;
 }
 
+/** Check findings as the manifest keeps them (also an edition's, in the edition cache). */
+export const isFindings = arrayOf(isFinding);
+
 export { isRecord, isUnusable };

@@ -5,7 +5,7 @@ import type { TemplateSources } from '../pipeline/compile-templates.js';
 
 const LAYOUT_FILE = 'layout.mjml.hbs';
 const PARTIALS_DIR = 'partials';
-const TEMPLATE_EXTENSION = '.mjml.hbs';
+export const TEMPLATE_EXTENSION = '.mjml.hbs';
 
 /** Read `layout.mjml.hbs` and every `partials/*.mjml.hbs` from the templates folder. */
 export async function loadTemplateSources(templatesDir: string, root: string): Promise<TemplateSources> {

@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME, type ResolvedConfig } from '../config/config.js';
 import { isMarkdownFile } from './load-articles.js';
 
 export interface ProjectChange {
-  /** Articles added or changed (absolute paths). */
+  /** Articles (and edition files, which `build` tells apart) added or changed (absolute paths). */
   articles: string[];
   /** Articles deleted (absolute paths). */
   removedArticles: string[];
@@ -25,14 +25,15 @@ export interface ProjectWatcher {
  */
 export function watchProject(config: ResolvedConfig, onChange: (change: ProjectChange) => void, debounceMs = 40): ProjectWatcher {
   const configFile = config.configFile ?? path.join(config.root, CONFIG_FILE_NAME);
-  const watcher = watch([config.paths.articles, config.paths.templates, configFile], {
+  const watcher = watch([config.paths.articles, config.paths.templates, configFile, config.paths.editions], {
     ignoreInitial: true,
     ignored: (file) => path.basename(file).startsWith('.') && file !== configFile,
   });
   let pending: ProjectChange = { articles: [], removedArticles: [], everything: false };
   let timer: NodeJS.Timeout | undefined;
   // the articles a full build sees: Markdown files (any case of .md) directly in the articles folder
-  const isArticle = (file: string) => path.dirname(file) === path.resolve(config.paths.articles) && isMarkdownFile(file);
+  // edition hook: an edition file counts as a named file too (src/build/build-editions.ts splits them)
+  const isArticle = (file: string) => [path.resolve(config.paths.articles), path.resolve(config.paths.editions)].includes(path.dirname(file)) && isMarkdownFile(file);
 
   const record = (event: string, file: string) => {
     if (isArticle(file)) {

@@ -103,29 +103,51 @@ function converterFor(strings: Pick<Strings, 'imageLabel'>): (html: string) => s
  * into it.
  */
 export function renderText(view: NewsletterView): string {
+  return joinTextBlocks([`${view.brandUpper} · ${view.category}`, ...articleTextBlocks(view), footerTextBlock(view)]);
+}
+
+/** An HTML fragment made by renderMarkdown → wrapped plain text. */
+export function htmlToText(html: string, strings: Pick<Strings, 'imageLabel'>): string {
+  return converterFor(strings)(html);
+}
+
+/** `text` underlined with `underline` (`=` for headlines, `-` for sections). */
+export function textHeading(text: string, underline: string): string {
+  return `${text}\n${underline.repeat(Math.min(text.length, TEXT_WIDTH))}`;
+}
+
+/** The article from its headline to its web link (no brand line, no footer): a newsletter's text, and a full story of an edition. */
+export function articleTextBlocks(view: NewsletterView): string[] {
   const { strings } = view;
   const toText = converterFor(strings);
   const blocks: string[] = [];
-  const heading = (text: string, underline: string) => `${text}\n${underline.repeat(Math.min(text.length, TEXT_WIDTH))}`;
   const image = (alt: string, src: string) => `[${strings.imageLabel}: ${alt}] ${src}`;
 
-  blocks.push(`${view.brandUpper} · ${view.category}`);
-  blocks.push(heading(wrap(view.title), '='));
+  blocks.push(textHeading(wrap(view.title), '='));
   blocks.push(wrap(view.teaser));
   blocks.push(`${view.author ? `${strings.byline} ${view.author} · ` : ''}${view.dateLabel}`);
   if (view.image) blocks.push(`${wrap(image(view.image.alt, view.image.src))}${view.image.caption ? `\n${wrap(view.image.caption)}` : ''}`);
   blocks.push(toText(view.bodyHtml));
-  if (view.checkHtml !== null) blocks.push(`${heading(strings.checkHeading.toLocaleUpperCase(view.lang), '-')}\n\n${toText(view.checkHtml)}`);
+  if (view.checkHtml !== null) blocks.push(`${textHeading(strings.checkHeading.toLocaleUpperCase(view.lang), '-')}\n\n${toText(view.checkHtml)}`);
   if (view.faq) {
     const entries = view.faq.map((entry) => `${wrap(entry.question)}\n${toText(entry.answerHtml)}`);
-    blocks.push(`${heading(strings.faqHeading.toLocaleUpperCase(view.lang), '-')}\n\n${entries.join('\n\n')}`);
+    blocks.push(`${textHeading(strings.faqHeading.toLocaleUpperCase(view.lang), '-')}\n\n${entries.join('\n\n')}`);
   }
   if (view.sources) {
     const names = view.sources.map((source) => `${strings.quoteOpen}${source.name}${strings.quoteClose}${source.url ? ` <${source.url}>` : ''}`);
     blocks.push(wrap(`${strings.sourcesLabel}: ${names.join(', ')}`));
   }
   if (view.webUrl) blocks.push(`${strings.readOnWeb}:\n${view.webUrl}`);
-  blocks.push(`--\n${view.brand}\n${wrap(strings.footerReason)}\n${strings.unsubscribe}: ${view.unsubscribeUrl}`);
+  return blocks;
+}
+
+/** The footer: brand, why the reader gets this, how to unsubscribe. */
+export function footerTextBlock(view: Pick<NewsletterView, 'brand' | 'strings' | 'unsubscribeUrl'>): string {
+  return `--\n${view.brand}\n${wrap(view.strings.footerReason)}\n${view.strings.unsubscribe}: ${view.unsubscribeUrl}`;
+}
+
+/** Blocks separated by one blank line, ending in a newline. */
+export function joinTextBlocks(blocks: readonly string[]): string {
   // Only blank lines around a block go: a leading list bullet or code indent is part of the text.
   return `${blocks.map((block) => block.replace(/^(?:[ \t]*\n)+/, '').trimEnd()).filter(Boolean).join('\n\n')}\n`;
 }

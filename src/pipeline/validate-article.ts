@@ -14,14 +14,14 @@ const refuseUnsafeLine = (what: string) => (value: string, context: z.Refinement
   if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
 };
 
-const oneLine = (what: string) =>
+export const oneLine = (what: string) =>
   z
     .string({ error: `must be text (${what})` })
     .trim()
     .min(1, { error: `is empty: write the ${what}` })
     .superRefine(refuseUnsafeLine(what));
 
-const markdown = (what: string) => z.string({ error: `must be text (${what})` }).trim().min(1, { error: `is empty: write the ${what} or remove the key` });
+export const markdown = (what: string) => z.string({ error: `must be text (${what})` }).trim().min(1, { error: `is empty: write the ${what} or remove the key` });
 
 const httpsUrl = z
   .string({ error: 'must be a URL as text' })
@@ -36,7 +36,7 @@ const httpsUrl = z
 /** An image's size in pixels, as the file has it. */
 const pixels = z.number({ error: 'must be a number of pixels, e.g. 1200' }).int({ error: 'must be a whole number of pixels' }).min(1, { error: 'must be at least 1 pixel' }).max(10_000, { error: 'must be at most 10000 pixels' });
 
-const isoDate = z
+export const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD, e.g. 2025-11-04' })
   .refine(isCalendarDate, { error: 'is not a real calendar date: write it as YYYY-MM-DD, e.g. 2025-11-04' });
 

@@ -1,12 +1,18 @@
 import type { BuildResult, BuiltNewsletter } from '../build.js';
+import type { StoryShare } from '../edition/edition-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Problem } from '../errors.js';
 
-/** The last good build of one article: what the preview shows. */
+/** The last good build of one article or edition: what the preview shows. */
 export interface PreviewNewsletter extends Omit<BuiltNewsletter, 'renderPath' | 'fallbackReason'> {
   /** When the preview built it; null when it came unchanged from an earlier build. */
   builtAt: Date | null;
+  /** Set for an edition (its `slug` here is `editions.<slug>`, its `title` the subject): its stories, in order. */
+  edition?: { preheader: string | null; stories: StoryShare[] };
 }
+
+/** The preview's slug of an edition: `editions.<slug>` (no article slug has a dot). */
+export const EDITION_SLUG_PREFIX = 'editions.';
 
 export interface PreviewState {
   config: ResolvedConfig;
@@ -68,8 +74,9 @@ export function applyBuildResult(state: PreviewState, result: BuildResult, full:
       }
     }
   }
+  applyEditions(state, result, change, now); // edition hook
   if (full) {
-    const present = new Set(result.articles.map((article) => article.file));
+    const present = new Set([...result.articles, ...(result.editions ?? [])].map((article) => article.file));
     for (const file of new Set([...state.newsletters.keys(), ...state.articleProblems.keys()])) {
       if (present.has(file)) continue;
       state.newsletters.delete(file);
@@ -90,4 +97,45 @@ export function findNewsletter(state: PreviewState, slug: string): PreviewNewsle
 /** Newest first; same date by title. */
 export function sortNewestFirst(newsletters: Iterable<PreviewNewsletter>): PreviewNewsletter[] {
   return [...newsletters].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+}
+
+/** Editions go into the same map as articles (keyed by their file), under `editions.<slug>`. */
+function applyEditions(state: PreviewState, result: BuildResult, change: StateChange, now: Date): void {
+  for (const edition of result.editions ?? []) {
+    if (edition.status === 'failed') {
+      state.articleProblems.set(edition.file, edition.error.problems);
+      const lastGood = state.newsletters.get(edition.file);
+      if (lastGood) change.newsletters.push({ file: edition.file, slug: lastGood.slug });
+      change.files.push(edition.file);
+      continue;
+    }
+    if (edition.status === 'draft-skipped') {
+      if (state.newsletters.delete(edition.file) || state.articleProblems.delete(edition.file)) change.files.push(edition.file);
+      continue;
+    }
+    const previous = state.newsletters.get(edition.file);
+    const slug = `${EDITION_SLUG_PREFIX}${edition.slug}`;
+    state.newsletters.set(edition.file, {
+      file: edition.file,
+      slug,
+      title: edition.subject,
+      subject: edition.subject,
+      preheader: edition.preheader,
+      category: `${edition.stories.length} ${edition.stories.length === 1 ? 'story' : 'stories'}`,
+      date: edition.date,
+      draft: edition.draft,
+      htmlFile: edition.htmlFile,
+      textFile: edition.textFile,
+      htmlBytes: edition.htmlBytes,
+      textBytes: edition.textBytes,
+      findings: edition.findings,
+      builtAt: edition.status === 'built' ? now : (previous?.builtAt ?? null),
+      edition: { preheader: edition.preheader, stories: edition.stories },
+    });
+    const wasFailing = state.articleProblems.delete(edition.file);
+    if (edition.status === 'built' || wasFailing || previous?.slug !== slug) {
+      change.newsletters.push({ file: edition.file, slug });
+      change.files.push(edition.file);
+    }
+  }
 }

@@ -21,7 +21,7 @@ export interface IndexPageData {
 
 /** `GET /`: every newsletter with its size budget and warnings, and the build errors. */
 export function renderIndexPage(data: IndexPageData): string {
-  const rows = data.newsletters.map((newsletter) => {
+  const row = (newsletter: PreviewNewsletter) => {
     const href = `/view/${encodeURIComponent(newsletter.slug)}`;
     const level = budgetLevel(newsletter.htmlBytes);
     const failing = data.failing.has(newsletter.file);
@@ -42,7 +42,17 @@ export function renderIndexPage(data: IndexPageData): string {
   </td>
   <td class="col-warnings">${renderFindingCounts(newsletter.findings)}</td>
 </tr>`;
-  });
+  };
+  // Editions (several stories in one email) are listed above the articles.
+  const editions = data.newsletters.filter((newsletter) => newsletter.edition !== undefined);
+  const articles = data.newsletters.filter((newsletter) => newsletter.edition === undefined);
+  const table = (caption: string | null, newsletters: readonly PreviewNewsletter[], first: string) => html`<table class="newsletters">
+  ${caption === null ? null : html`<caption>${caption}</caption>`}
+  <thead><tr><th scope="col">${first}</th><th scope="col">Date</th><th scope="col">Status</th><th scope="col">HTML size</th><th scope="col">Warnings</th></tr></thead>
+  <tbody>
+    ${newsletters.map(row)}
+  </tbody>
+</table>`;
 
   const built = data.lastBuild ? html`Last build ${formatTime(data.lastBuild.finishedAt)} in ${Math.round(data.lastBuild.durationMs)} ms. ` : null;
   const body = html`<div class="page-head">
@@ -53,12 +63,8 @@ ${renderProblems(data.problems, data.problems.length === 1 ? '1 build error: the
 ${
   data.newsletters.length === 0
     ? html`<p class="empty">No newsletters yet. Add a Markdown article to <code>${data.articlesDir}/</code> and it appears here.</p>`
-    : html`<table class="newsletters">
-  <thead><tr><th scope="col">Newsletter</th><th scope="col">Date</th><th scope="col">Status</th><th scope="col">HTML size</th><th scope="col">Warnings</th></tr></thead>
-  <tbody>
-    ${rows}
-  </tbody>
-</table>
+    : html`${editions.length > 0 ? table('Editions', editions, 'Edition') : null}
+${articles.length > 0 ? table(editions.length > 0 ? 'Articles' : null, articles, 'Newsletter') : null}
 <p class="footnote">Gmail clips an email whose HTML is larger than ${formatKB(GMAIL_CLIP_BYTES)} (102,400 bytes) behind a “View entire message” link; the bar turns amber at 90 %. Warnings are the findings of <code>npm run check</code>: point at a count to read them, or open the newsletter.</p>`
 }`;
   return renderPageShell({ title: 'Newsletters', section: 'newsletters', body, inboxCount: data.inboxCount, reload: { on: 'any' }, assetVersion: data.assetVersion });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { build } from '../build.js';
+import { buildEditionToSend, resolveEditionTarget } from '../build/edition-target.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { SendError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-output.js';
@@ -17,8 +18,10 @@ import { describeRejected, scrubFailure, toSendError, type Timeouts } from './sm
 
 export interface SendTestOptions {
   config: ResolvedConfig;
-  /** A slug or an article path like `articles/x.md`. */
+  /** A slug or an article path like `articles/x.md`; an edition file like `editions/x.md`; with `edition`, an edition's slug. */
   target: string;
+  /** `target` is an edition's slug. @default false */
+  edition?: boolean;
   /** Recipients; falls back to env `TEST_RECIPIENTS` (comma-separated). */
   to?: string[];
   /** Write `out/<slug>.eml` and send nothing. @default false */
@@ -86,13 +89,21 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
   parseSender(fromOverride ?? config.from, fromOverride === undefined ? 'config "from"' : 'SMTP_FROM', config.brand);
   const smtp = dryRun ? null : parseSmtpUrl(env.SMTP_URL, options.inboxPort);
 
-  // 2. The same build as `build-newsletter articles/x.md --drafts`.
-  const file = await resolveArticle(config, options.target);
-  const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
-  const article = built.articles[0];
-  if (article === undefined) throw new SendError(`${options.target}: nothing was built: name one article`);
-  if (article.status === 'failed') throw article.error;
-  if (article.status === 'draft-skipped') throw new SendError(`${article.file}: skipped as a draft: this is a bug, please report it`);
+  // 2. The same build as `build-newsletter articles/x.md --drafts` (edition hook: or `build-newsletter editions/x.md --drafts`).
+  const editionFile = await resolveEditionTarget(config, options.target, options.edition ?? false);
+  let article: { slug: string; subject: string; htmlFile: string; textFile: string; emlDir: string };
+  if (editionFile !== undefined) {
+    const edition = await buildEditionToSend(config, editionFile);
+    article = edition;
+  } else {
+    const file = await resolveArticle(config, options.target);
+    const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
+    const result = built.articles[0];
+    if (result === undefined) throw new SendError(`${options.target}: nothing was built: name one article`);
+    if (result.status === 'failed') throw result.error;
+    if (result.status === 'draft-skipped') throw new SendError(`${result.file}: skipped as a draft: this is a bug, please report it`);
+    article = { ...result, emlDir: config.paths.out };
+  }
 
   // 3. Exactly the bytes build-newsletter wrote.
   const [html, text] = await Promise.all([readFile(article.htmlFile, 'utf8'), readFile(article.textFile, 'utf8')]);
@@ -113,7 +124,7 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
 
   // 4. Write or send.
   if (smtp === null) {
-    const emlFile = path.join(config.paths.out, `${article.slug}.eml`);
+    const emlFile = path.join(article.emlDir, `${article.slug}.eml`);
     await writeFileAtomic(emlFile, raw);
     return { ...base, accepted: [], rejected: [], server: 'none (dry run)', emlFile };
   }

@@ -36,8 +36,8 @@ function thrown(fn: () => unknown): unknown {
 }
 
 describe('compileTemplates', () => {
-  it('loads the layout and every partial the layout names', () => {
-    expect(Object.keys(sources.partials).sort()).toEqual(['article', 'check', 'faq', 'footer', 'header', 'sources', 'styles']);
+  it('loads the layout and every partial the layout and the edition layout name', () => {
+    expect(Object.keys(sources.partials).sort()).toEqual(['article', 'check', 'contents', 'edition-styles', 'faq', 'footer', 'header', 'sources', 'story-teaser', 'styles']);
     expect(sources.layout.file).toBe('templates/layout.mjml.hbs');
   });
 

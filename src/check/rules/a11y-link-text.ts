@@ -13,7 +13,7 @@ export const a11yLinkText: OfflineRule<'a11y/link-text'> = {
   description: 'link text says where the link leads: not "hier", "click here" or a bare URL',
   check(input) {
     return linksOf(input).flatMap((link) => {
-      const text = link.text.toLowerCase().replace(/[.:!…»«›‹→]+/g, '').trim();
+      const text = (link.label ?? link.text).toLowerCase().replace(/[.:!…»«›‹→]+/g, '').trim();
       if (text === '') return [{ message: `the link ${describeLink(link)} has no text: screen readers read out the address; give it a text that names the target` }];
       if (VAGUE_LINK_TEXTS.includes(text)) {
         return [{ message: `the link text "${link.text}" does not say where it leads (${link.href}): name the target, e.g. [Studie des Ifo-Instituts](…)` }];

@@ -69,6 +69,8 @@ th, td { padding: 12px 14px; border-bottom: 1px solid var(--line); vertical-alig
 tbody tr:last-child td { border-bottom: 0; }
 tbody tr:hover { background: #fbfaf8; }
 .hint { font-weight: 400; text-transform: none; letter-spacing: 0; color: var(--muted); font-size: 12px; }
+.newsletters caption { caption-side: top; text-align: left; font-weight: 700; font-size: 15px; padding: 12px 14px 8px; background: var(--paper); }
+.newsletters + .newsletters { margin-top: 20px; }
 .newsletters .title { display: block; font-weight: 650; font-size: 16px; line-height: 1.35; text-decoration: none; color: var(--ink); margin: 2px 0; }
 .newsletters .title:hover { color: var(--accent); text-decoration: underline; }
 .newsletters .file { font-size: 12px; color: var(--muted); font-family: var(--mono); }

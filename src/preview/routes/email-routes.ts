@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import path from 'node:path';
 import { EMAIL_CSP, send } from '../http.js';
-import { findNewsletter, type PreviewNewsletter } from '../preview-state.js';
+import { EDITION_SLUG_PREFIX, findNewsletter, type PreviewNewsletter } from '../preview-state.js';
 import { renderDarkEmail } from '../render-dark-email.js';
 import type { Route } from '../router.js';
 import { resolveInside } from '../safe-path.js';
@@ -47,7 +48,10 @@ async function readBuilt(
 ): Promise<Buffer | null> {
   const extension = variant === 'txt' ? 'txt' : 'html';
   const newsletter: PreviewNewsletter | undefined = findNewsletter(context.builder.state, slug);
-  const expected = resolveInside(context.builder.state.config.paths.out, `${slug}.${extension}`);
+  // an edition (`editions.<slug>`) is served from out/editions/
+  const out = context.builder.state.config.paths.out;
+  const edition = slug.startsWith(EDITION_SLUG_PREFIX);
+  const expected = resolveInside(edition ? path.join(out, 'editions') : out, `${edition ? slug.slice(EDITION_SLUG_PREFIX.length) : slug}.${extension}`);
   const file = newsletter ? (extension === 'html' ? newsletter.htmlFile : newsletter.textFile) : undefined;
   if (!newsletter || expected === null || file !== expected) {
     sendErrorPage(context, response, 404, 'Not found', `No built newsletter "${slug}". The list shows every newsletter the preview built.`);

@@ -1,2 +1,5 @@
-/** A slug as the build allows it (`validate-article`): a-z, 0-9, single hyphens. */
-export const SLUG_PATTERN = '([a-z0-9]+(?:-[a-z0-9]+)*)';
+/**
+ * A slug as the build allows it (`validate-article`): a-z, 0-9, single
+ * hyphens; an edition's is prefixed `editions.` (no article slug has a dot).
+ */
+export const SLUG_PATTERN = '((?:editions\\.)?[a-z0-9]+(?:-[a-z0-9]+)*)';
