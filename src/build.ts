@@ -19,6 +19,8 @@ import { loadTemplateSources } from './io/load-templates.js';
 import { createOutputWriter } from './io/output-writer.js';
 import { loadSkeletonStore, skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
 import { emptySkeletonStore } from './pipeline/skeleton-store.js';
+import type { Article } from './pipeline/validate-article.js';
+import type { SiteResult } from './web/write-site.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
@@ -89,6 +91,8 @@ export interface BuildResult {
   projectFindings?: CheckFinding[];
   /** How the built articles were rendered (always set by `build()`). */
   fastPath?: FastPathSummary;
+  /** The web version in `out/web/` (README, "The web version"); set when `webBaseUrl` is. */
+  web?: SiteResult;
   durationMs: number;
 }
 
@@ -153,6 +157,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const checksFor = () => (checks ??= restoreClientSupport(checkCache).then(() => import('./check/run-checks.js')));
 
   const results: ArticleResult[] = [];
+  /** Articles built now, parsed, for the web version. */
+  const built = new Map<string, Article>();
   const projectFindings = new Map<string, CheckFinding>();
   const writer = createOutputWriter();
   const context: DocumentContext = { config, drafts, templates: sources, manifest, claims, renderer: rendererFor, checks: checksFor, outputNames, writer, projectFindings };
@@ -179,6 +185,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (let index = 0; index < queue.length && !fault; index++) {
       const absolute = queue[index] as string;
       const outcome = await buildDocument(context, absolute);
+      if (outcome.article && config.webBaseUrl) built.set(outcome.result.file, outcome.article);
       unreported.push({ index, outcome });
       // A partial build also builds the other articles whose slug this one takes or frees.
       if (partial) {
@@ -232,6 +239,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (Object.keys(previous).length === 0) await removeLegacyCaches(config.paths.out);
   await saveCaches();
 
+  // The web version: pages, archive, feed and sitemap from the results (src/build/build-site.ts).
+  let web: SiteResult | undefined;
+  if (config.webBaseUrl) {
+    const { buildSite } = await import('./build/build-site.js');
+    web = await buildSite({ config, key, results, manifest, built, partial, others });
+  }
+
   const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: layouts?.compiledSkeletons ?? 0 };
   for (const result of results) {
     if (result.status !== 'built' || !useFastPath) continue;
@@ -241,7 +255,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const problems = results.flatMap((result) => (result.status === 'failed' ? [...result.error.problems] : []));
   const shared = [...projectFindings.values()];
   problems.push(...errorProblems([...dedupeFindings(results.flatMap((result) => ('findings' in result ? result.findings : []))), ...shared]));
-  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, durationMs: performance.now() - started };
+  if (web) problems.push(...web.failures.flatMap((failure) => failure.problems));
+  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, ...(web ? { web } : {}), durationMs: performance.now() - started };
 
   /** The manifest and the compiled layouts, when they changed; a disk fault is one line naming the cache folder. */
   async function saveCaches(): Promise<void> {
