@@ -11,6 +11,7 @@ import type { KnownArticle } from './slug-claims.js';
 export interface SiteBuildInput {
   config: ResolvedConfig;
   key: string;
+  force: boolean;
   /** This build's results, in file order. */
   results: readonly ArticleResult[];
   /** The manifest after this build. */
@@ -56,6 +57,7 @@ export async function buildSite(input: SiteBuildInput): Promise<SiteResult> {
   return writeSite({
     config,
     key: input.key,
+    force: input.force,
     articles: sources,
     // EDITIONS: the edition pages go here once editions are built (see `SiteInput.editions`).
     editions: [],

@@ -6,7 +6,7 @@ import { hashText } from './build-cache.js';
 import { isRecord, isSiteCacheEntry } from './cache-schema.js';
 import { writeFileAtomic } from './write-output.js';
 
-const SITE_CACHE_VERSION = 1;
+export const SITE_CACHE_VERSION = 1;
 
 /** What the last build wrote to the web version for one article. */
 export interface SiteCacheEntry {

@@ -4,7 +4,7 @@ import { cacheFault, folderFault } from '../build/disk-faults.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { NewsletterError } from '../errors.js';
 import { isSlug } from '../io/cache-schema.js';
-import { loadSiteCache, siteCacheFile, writeSiteCache, type SiteCache, type SiteCacheEntry } from '../io/site-cache.js';
+import { loadSiteCache, SITE_CACHE_VERSION, siteCacheFile, writeSiteCache, type SiteCache, type SiteCacheEntry } from '../io/site-cache.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { renderView } from '../pipeline/render-view.js';
 import type { Article } from '../pipeline/validate-article.js';
@@ -38,6 +38,8 @@ export interface SiteInput {
   config: ResolvedConfig;
   /** The build's inputs key: a new one makes every page again. */
   key: string;
+  /** Ignore the site cache: every page is made again. */
+  force?: boolean;
   articles: readonly SiteArticle[];
   /**
    * EDITIONS: the edition pages to list in the archive, feed and sitemap
@@ -83,8 +85,8 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
   const folder = path.join(config.paths.out, WEB_FOLDER);
   const shown = (file: string) => path.relative(config.root, file) || file;
   const cacheFile = siteCacheFile(config);
-  const previous = await loadSiteCache(cacheFile, input.key);
-  const next: SiteCache = { version: previous.version, key: input.key, entries: {} };
+  const previous = input.force ? { version: 0, key: input.key, entries: {} } : await loadSiteCache(cacheFile, input.key);
+  const next: SiteCache = { version: SITE_CACHE_VERSION, key: input.key, entries: {} };
   const written: string[] = [];
   const failures: NewsletterError[] = [];
   const pageFile = (slug: string) => path.join(folder, slug, 'index.html');

@@ -114,6 +114,8 @@ describe('the web version', () => {
     const again = await webBuild();
     expect(again.web?.written).toEqual([]);
     expect(again.web?.removed).toEqual([]);
+    const forced = await webBuild({ force: true });
+    expect(forced.web?.written.sort()).toEqual(['out/web/alt/index.html', 'out/web/neu/index.html']); // the lists are the same bytes
 
     await writeFile(path.join(project.articles, 'neu.md'), projectArticles()['neu.md']!.replace('Der neue Artikel', 'Der neue Titel'));
     const edited = await webBuild();
