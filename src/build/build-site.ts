@@ -53,7 +53,7 @@ export async function buildSite(input: SiteBuildInput): Promise<SiteResult> {
     }
     for (const other of input.others) if (!seen.has(other.file)) sources.push({ file: other.file, slug: other.slug, hash: null });
   }
-  const [{ writeSite }, { readArticle }] = await Promise.all([import('../web/write-site.js'), import('../pipeline/build-article.js')]);
+  const { writeSite } = await import('../web/write-site.js');
   return writeSite({
     config,
     key: input.key,
@@ -61,7 +61,8 @@ export async function buildSite(input: SiteBuildInput): Promise<SiteResult> {
     articles: sources,
     // EDITIONS: the edition pages go here once editions are built (see `SiteInput.editions`).
     editions: [],
-    readArticle: async (file) => readArticle(loadArticleSync(path.resolve(config.root, file), config.root)),
+    // parsing loads zod, yaml and markdown-it: only when a page has to be made from an article not built now
+    readArticle: async (file) => (await import('../pipeline/build-article.js')).readArticle(loadArticleSync(path.resolve(config.root, file), config.root)),
     fail: documentFailure,
   });
 }

@@ -22,6 +22,8 @@ export interface SiteCache {
   key: string;
   /** Keyed by project-relative article path. */
   entries: Record<string, SiteCacheEntry>;
+  /** Hash of what the archive, feed and sitemap list: while it is the same (and they exist), they are not made again. */
+  lists?: string;
 }
 
 export function siteCacheFile(config: Pick<ResolvedConfig, 'root' | 'cacheDir' | 'paths'>): string {
@@ -44,6 +46,7 @@ export async function loadSiteCache(file: string, key: string): Promise<SiteCach
     return cache;
   }
   if (!isRecord(data) || data.version !== SITE_CACHE_VERSION || data.key !== key || !isRecord(data.entries)) return cache;
+  if (typeof data.lists === 'string' && /^[0-9a-f]{64}$/.test(data.lists)) cache.lists = data.lists;
   for (const [articleFile, entry] of Object.entries(data.entries)) {
     if (articleFile === '__proto__' || !/\.md$/i.test(articleFile) || !isSiteCacheEntry(entry)) continue;
     cache.entries[articleFile] = entry as SiteCacheEntry;

@@ -5,15 +5,10 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { NewsletterError } from '../errors.js';
 import { isSlug } from '../io/cache-schema.js';
 import { loadSiteCache, SITE_CACHE_VERSION, siteCacheFile, writeSiteCache, type SiteCache, type SiteCacheEntry } from '../io/site-cache.js';
+import { hashText } from '../io/build-cache.js';
 import { writeFileAtomic } from '../io/write-output.js';
-import { renderView } from '../pipeline/render-view.js';
 import type { Article } from '../pipeline/validate-article.js';
-import { stringsFor } from '../i18n/strings.js';
-import { articleStructuredData } from './json-ld.js';
-import { renderArchive } from './render-archive.js';
-import { renderFeed } from './render-feed.js';
-import { renderSitemap } from './render-sitemap.js';
-import { renderArticlePage } from './render-web-page.js';
+import type * as SiteRenderers from './site-renderers.js';
 import type { SiteEntry } from './site-entry.js';
 import { articleUrl, EDITIONS_FOLDER, WEB_FOLDER } from './web-urls.js';
 
@@ -91,6 +86,8 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
   const failures: NewsletterError[] = [];
   const pageFile = (slug: string) => path.join(folder, slug, 'index.html');
   const pageConfig = { ...config, webBaseUrl };
+  let renderers: Promise<typeof SiteRenderers> | undefined;
+  const load = () => (renderers ??= import('./site-renderers.js'));
 
   const slugs = new Set<string>();
   for (const source of input.articles) {
@@ -107,6 +104,7 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
     try {
       const article = source.article ?? (await input.readArticle(source.file));
       if (article.draft) continue; // drafts never appear, not even in a build with --drafts
+      const { renderView, renderArticlePage, articleStructuredData } = await load();
       const view = renderView(article, config);
       const url = articleUrl(webBaseUrl, article.slug);
       const page = renderArticlePage({ view, config: pageConfig, url, structuredData: articleStructuredData({ view, url, webBaseUrl }) });
@@ -132,22 +130,29 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
     }
   }
 
-  const entries: SiteEntry[] = [...Object.values(next.entries).map((cached) => cached.entry), ...input.editions];
-  const strings = stringsFor(config.locale);
-  const shared: [string, string][] = [
-    [path.join(folder, 'index.html'), renderArchive({ config: pageConfig, strings, entries })],
-    [path.join(folder, 'feed.xml'), renderFeed({ brand: config.brand, webBaseUrl, strings, entries })],
-    [path.join(folder, 'sitemap.xml'), renderSitemap(webBaseUrl, entries)],
-  ];
-  for (const [file, content] of shared) {
-    if ((await readFile(file, 'utf8').catch(() => undefined)) === content) continue;
-    await writeFileAtomic(file, content).catch((error: unknown) => {
-      throw folderFault(error, 'out', config) ?? error;
-    });
-    written.push(shown(file));
-  }
-
   const removed = (await removeStalePages(folder, slugs)).map(shown);
+
+  // The archive, feed and sitemap: made again when what they list changed or one of them is missing.
+  const entries: SiteEntry[] = [...Object.values(next.entries).map((cached) => cached.entry), ...input.editions];
+  const lists = { archive: path.join(folder, 'index.html'), feed: path.join(folder, 'feed.xml'), sitemap: path.join(folder, 'sitemap.xml') };
+  next.lists = hashText(JSON.stringify([...entries].sort((a, b) => `${a.kind}/${a.slug}`.localeCompare(`${b.kind}/${b.slug}`))));
+  const listsMissing = !(await isFile(lists.archive)) || !(await isFile(lists.feed)) || !(await isFile(lists.sitemap));
+  if (next.lists !== previous.lists || listsMissing) {
+    const { renderArchive, renderFeed, renderSitemap, stringsFor } = await load();
+    const strings = stringsFor(config.locale);
+    const shared: [string, string][] = [
+      [lists.archive, renderArchive({ config: pageConfig, strings, entries })],
+      [lists.feed, renderFeed({ brand: config.brand, webBaseUrl, strings, entries })],
+      [lists.sitemap, renderSitemap(webBaseUrl, entries)],
+    ];
+    for (const [file, content] of shared) {
+      if ((await readFile(file, 'utf8').catch(() => undefined)) === content) continue;
+      await writeFileAtomic(file, content).catch((error: unknown) => {
+        throw folderFault(error, 'out', config) ?? error;
+      });
+      written.push(shown(file));
+    }
+  }
   // a page's hash is only kept when it is known; an entry without one is made again next time
   for (const [file, cached] of Object.entries(next.entries)) if (!/^[0-9a-f]{64}$/.test(cached.hash)) delete next.entries[file];
   if (JSON.stringify(next) !== JSON.stringify(previous)) {
