@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { lstat, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFault, folderFault } from '../build/disk-faults.js';
@@ -6,7 +7,7 @@ import type { NewsletterError } from '../errors.js';
 import { isSlug } from '../io/cache-schema.js';
 import { loadSiteCache, SITE_CACHE_VERSION, siteCacheFile, writeSiteCache, type SiteCache, type SiteCacheEntry } from '../io/site-cache.js';
 import { hashText } from '../io/build-cache.js';
-import { writeFileAtomic } from '../io/write-output.js';
+import { writeFileAtomicSync } from '../io/write-output.js';
 import type { Article } from '../pipeline/validate-article.js';
 import type * as SiteRenderers from './site-renderers.js';
 import type { SiteEntry } from './site-entry.js';
@@ -97,7 +98,7 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
       continue;
     }
     if (slugs.has(source.slug) || !isSlug(source.slug)) continue;
-    if (known && source.hash !== null && known.hash === source.hash && known.entry.slug === source.slug && (await isFile(pageFile(source.slug)))) {
+    if (known && source.hash !== null && known.hash === source.hash && known.entry.slug === source.slug && (isFile(pageFile(source.slug)))) {
       keep(source.file, known);
       continue;
     }
@@ -108,7 +109,7 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
       const view = renderView(article, config);
       const url = articleUrl(webBaseUrl, article.slug);
       const page = renderArticlePage({ view, config: pageConfig, url, structuredData: articleStructuredData({ view, url, webBaseUrl }) });
-      await writeFileAtomic(pageFile(article.slug), page);
+      writeFileAtomicSync(pageFile(article.slug), page);
       written.push(shown(pageFile(article.slug)));
       const entry: SiteCacheEntry['entry'] = {
         kind: 'article',
@@ -136,7 +137,7 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
   const entries: SiteEntry[] = [...Object.values(next.entries).map((cached) => cached.entry), ...input.editions];
   const lists = { archive: path.join(folder, 'index.html'), feed: path.join(folder, 'feed.xml'), sitemap: path.join(folder, 'sitemap.xml') };
   next.lists = hashText(JSON.stringify([...entries].sort((a, b) => `${a.kind}/${a.slug}`.localeCompare(`${b.kind}/${b.slug}`))));
-  const listsMissing = !(await isFile(lists.archive)) || !(await isFile(lists.feed)) || !(await isFile(lists.sitemap));
+  const listsMissing = !(isFile(lists.archive)) || !(isFile(lists.feed)) || !(isFile(lists.sitemap));
   if (next.lists !== previous.lists || listsMissing) {
     const { renderArchive, renderFeed, renderSitemap, stringsFor } = await load();
     const strings = stringsFor(config.locale);
@@ -147,9 +148,11 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
     ];
     for (const [file, content] of shared) {
       if ((await readFile(file, 'utf8').catch(() => undefined)) === content) continue;
-      await writeFileAtomic(file, content).catch((error: unknown) => {
+      try {
+        writeFileAtomicSync(file, content);
+      } catch (error) {
         throw folderFault(error, 'out', config) ?? error;
-      });
+      }
       written.push(shown(file));
     }
   }
@@ -201,9 +204,13 @@ async function removeStalePages(folder: string, current: ReadonlySet<string>): P
   return removed;
 }
 
-async function isFile(file: string): Promise<boolean> {
+/**
+ * Blocking on purpose, as the page writes: on a 2-core machine each hand-over
+ * to libuv's thread pool costs more than the call (see write-output.ts).
+ */
+function isFile(file: string): boolean {
   try {
-    return (await lstat(file)).isFile();
+    return lstatSync(file).isFile();
   } catch {
     return false;
   }
