@@ -3,7 +3,7 @@ import { lstat, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFault, folderFault } from '../build/disk-faults.js';
 import type { ResolvedConfig } from '../config/config.js';
-import type { NewsletterError } from '../errors.js';
+import { OutputError, type NewsletterError } from '../errors.js';
 import { isSlug } from '../io/cache-schema.js';
 import { loadSiteCache, SITE_CACHE_VERSION, siteCacheFile, writeSiteCache, type SiteCache, type SiteCacheEntry } from '../io/site-cache.js';
 import { hashText } from '../io/build-cache.js';
@@ -105,6 +105,7 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
     try {
       const article = source.article ?? (await input.readArticle(source.file));
       if (article.draft) continue; // drafts never appear, not even in a build with --drafts
+      assertPageFolder(folder, article.slug, config.root);
       const { renderView, renderArticlePage, articleStructuredData } = await load();
       const view = renderView(article, config);
       const url = articleUrl(webBaseUrl, article.slug);
@@ -202,6 +203,24 @@ async function removeStalePages(folder: string, current: ReadonlySet<string>): P
     await rmdir(directory).catch(() => undefined); // only when empty
   }
   return removed;
+}
+
+/**
+ * A page goes into a real folder inside `out/web`: a symbolic link (or a
+ * file) in its place would take the write elsewhere, so that page fails with
+ * one line instead.
+ */
+function assertPageFolder(folder: string, slug: string, root: string): void {
+  const directory = path.join(folder, slug);
+  let info;
+  try {
+    info = lstatSync(directory);
+  } catch {
+    return; // created with the page
+  }
+  if (info.isDirectory()) return;
+  const shown = path.relative(root, directory) || directory;
+  throw new OutputError(`cannot write the web page: ${shown} is ${info.isSymbolicLink() ? 'a symbolic link' : 'a file'}, not a folder: remove it and build again`, { file: shown });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
@@ -153,6 +153,20 @@ describe('the web version', () => {
     await rm(web('b', 'index.html'));
     const restored = await webBuild();
     expect(restored.web?.written).toEqual(['out/web/b/index.html']);
+  });
+
+  it('never writes through a symbolic link in out/web: that page fails with one line, the others are written', async () => {
+    project = await makeProject({ articles: { 'a.md': article(), 'b.md': article('slug: b') }, config: { webBaseUrl: BASE } });
+    const elsewhere = path.join(project.root, 'elsewhere');
+    await mkdir(elsewhere);
+    await mkdir(web(), { recursive: true });
+    await symlink(elsewhere, web('a'));
+    const result = await webBuild();
+    expect(result.problems.map((problem) => [problem.file, problem.message])).toEqual([
+      ['out/web/a', 'cannot write the web page: out/web/a is a symbolic link, not a folder: remove it and build again'],
+    ]);
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(existsSync(web('b', 'index.html'))).toBe(true);
   });
 
   it('a damaged site cache is rebuilt from the articles, never trusted', async () => {
