@@ -21,6 +21,8 @@ import { createOutputWriter } from './io/output-writer.js';
 import { skeletonFile, writeSkeletonStore } from './io/skeleton-cache.js';
 // Editions (src/edition/): built after the articles, from the same config and templates.
 import { editionsAfterArticles, splitNamedFiles, type EditionResult } from './build/build-editions.js';
+import type { Article } from './pipeline/validate-article.js';
+import type { SiteResult } from './build/write-site.js';
 
 /** Articles whose files may still be being written while later ones render. */
 const WRITES_IN_FLIGHT = 32;
@@ -102,6 +104,8 @@ export interface BuildResult {
    * their stories changed.
    */
   editions?: EditionResult[];
+  /** The web version in `out/web/` (README, "The web version"); set when `webBaseUrl` is. */
+  web?: SiteResult;
   durationMs: number;
 }
 
@@ -166,6 +170,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const checksFor = () => (checks ??= restoreClientSupport(checkCache).then(() => import('./check/run-checks.js')));
 
   const results: ArticleResult[] = [];
+  /** Articles built now, parsed, for the web version. */
+  const built = new Map<string, Article>();
   const projectFindings = new Map<string, CheckFinding>();
   const writer = createOutputWriter();
   const context: DocumentContext = { config, drafts, templates: sources, manifest, claims, renderer: rendererFor, checks: checksFor, outputNames, writer, projectFindings };
@@ -192,6 +198,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (let index = 0; index < queue.length && !fault; index++) {
       const absolute = queue[index] as string;
       const outcome = await buildDocument(context, absolute);
+      if (outcome.article && config.webBaseUrl) built.set(outcome.result.file, outcome.article);
       unreported.push({ index, outcome });
       // A partial build also builds the other articles whose slug this one takes or frees.
       if (partial) {
@@ -253,6 +260,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const finding of editionBuild.projectFindings) projectFindings.set(findingKey(finding), finding);
   if (checks) await keepClientSupport(checkCache).catch(() => undefined);
 
+  // The web version: pages, archive, feed and sitemap from the results (src/build/build-site.ts).
+  let web: SiteResult | undefined;
+  if (config.webBaseUrl) {
+    const { buildSite } = await import('./build/build-site.js');
+    web = await buildSite({ config, key, force: options.force ?? false, results, manifest, built, partial, others });
+  }
+
   const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: layouts?.compiledSkeletons ?? 0 };
   for (const result of results) {
     if (result.status !== 'built' || !useFastPath) continue;
@@ -264,7 +278,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const shared = [...projectFindings.values()];
   const ownFindings = [...results, ...editions].flatMap((result) => ('findings' in result ? result.findings : []));
   problems.push(...errorProblems([...dedupeFindings(ownFindings), ...shared]));
-  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, editions, durationMs: performance.now() - started };
+  if (web) problems.push(...web.failures.flatMap((failure) => failure.problems));
+  return { config, articles: results, removed, problems, projectFindings: shared, fastPath: summary, editions, ...(web ? { web } : {}), durationMs: performance.now() - started };
 
   /** The manifest and the compiled layouts, when they changed; a disk fault is one line naming the cache folder. */
   async function saveCaches(): Promise<void> {

@@ -40,6 +40,8 @@ export interface DocumentOutcome {
   written?: Promise<void>;
   /** The slug the article asks for, when its frontmatter could be read (also when the slug was refused). */
   slug?: string;
+  /** The parsed article, when it was built now (the web version makes its page from it). */
+  article?: Article;
 }
 
 /**
@@ -134,7 +136,7 @@ export async function buildDocument(context: DocumentContext, absolute: string):
     const { stat: _stat, hash: _hash, ...reported } = entry;
     reported.findings = ownFindings(entry.findings, context);
     const how = { renderPath: rendered.renderPath, ...(rendered.fallbackReason === undefined ? {} : { fallbackReason: rendered.fallbackReason }) };
-    return { result: { status: 'built', file: shown, ...reported, ...outputFiles(config, article.slug), ...how }, written, slug };
+    return { result: { status: 'built', file: shown, ...reported, ...outputFiles(config, article.slug), ...how }, written, slug, article };
   } catch (error) {
     markFailed(manifest, shown, previous);
     return { result: { status: 'failed', file: shown, error: documentFailure(shown, error) }, slug };

@@ -147,6 +147,12 @@ function printSummary(result: BuildResult): void {
   if (checkErrors) parts.push(color.red(`${checkErrors} check ${checkErrors === 1 ? 'error' : 'errors'}`));
   if (warnings) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
   process.stdout.write(`${color.bold(`${parts.join(', ')}`)} ${color.dim(`in ${Math.round(result.durationMs)} ms → ${terminalSafe(result.config.paths.out)}`)}\n`);
+  if (result.web) {
+    for (const failure of result.web.failures) shownError(failure).forEach((line, index) => process.stderr.write(`${index < failure.problems.length ? `${color.red('✗')} ` : '    '}web page: ${line}\n`));
+    const { pages, written, removed, folder } = result.web;
+    const changes = [`${written.length} ${written.length === 1 ? 'file' : 'files'} written`, ...(removed.length ? [`${removed.length} removed`] : [])];
+    process.stdout.write(color.dim(`web: ${pages} ${pages === 1 ? 'page' : 'pages'} and the archive, feed and sitemap (${changes.join(', ')}) → ${terminalSafe(folder)}\n`));
+  }
 }
 
 function toJson(result: BuildResult) {
@@ -161,6 +167,7 @@ function toJson(result: BuildResult) {
     projectFindings: result.projectFindings ?? [],
     editions: (result.editions ?? []).map((edition) => (edition.status === 'failed' ? { status: edition.status, file: edition.file, problems: edition.error.problems } : edition)),
     fastPath: result.fastPath,
+    web: result.web ? { folder: result.web.folder, pages: result.web.pages, written: result.web.written, removed: result.web.removed } : null,
     /** Peak memory of this process, for benchmarks. */
     maxRssKB: process.resourceUsage().maxRSS,
   };

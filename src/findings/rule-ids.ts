@@ -30,6 +30,7 @@ export const RULE_IDS = [
   'content/check-box',
   'content/faq-answer',
   'content/sources',
+  'web/structured-data',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -24,6 +24,14 @@ export interface Strings {
   /** Typographic quotes around a source name. */
   quoteOpen: string;
   quoteClose: string;
+  /** The email's link to its page on the web (with `webBaseUrl` set). */
+  viewInBrowser: string;
+  /** The web version: the archive's title and the links to it and to the feed. */
+  archiveTitle: string;
+  archiveIntro: string;
+  feedLink: string;
+  /** Kicker of an edition in the archive. */
+  editionLabel: string;
   /** BCP 47 tag for dates and `<html lang>`. */
   languageTag: string;
 }
@@ -44,6 +52,11 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     imageLabel: 'Bild',
     quoteOpen: '„',
     quoteClose: '“',
+    viewInBrowser: 'Im Browser ansehen',
+    archiveTitle: 'Newsletter-Archiv',
+    archiveIntro: 'Alle Ausgaben und Artikel des Newsletters, die neuesten zuerst.',
+    feedLink: 'Feed abonnieren',
+    editionLabel: 'Ausgabe',
     languageTag: 'de',
   }),
   en: Object.freeze({
@@ -61,6 +74,11 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     imageLabel: 'Image',
     quoteOpen: '“',
     quoteClose: '”',
+    viewInBrowser: 'View in browser',
+    archiveTitle: 'Newsletter archive',
+    archiveIntro: 'Every edition and article of the newsletter, newest first.',
+    feedLink: 'Subscribe to the feed',
+    editionLabel: 'Edition',
     languageTag: 'en',
   }),
 });

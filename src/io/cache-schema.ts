@@ -52,6 +52,22 @@ export const isManifestEntry = object<unknown>(
   { stat: pattern(/^\d+:[\d.]+:[\d.]+:\d+$/), stale: (value) => value === true },
 );
 
+/** One page of the web version as the site cache remembers it (`SiteCacheEntry` in site-cache.ts). */
+export const isSiteCacheEntry = object<unknown>({
+  hash: pattern(/^[0-9a-f]{64}$/),
+  entry: object<unknown>({
+    kind: literal('article'),
+    slug: isSlug,
+    url: pattern(/^https:\/\/\S+\/$/),
+    title: string,
+    category: string,
+    date: pattern(/^\d{4}-\d{2}-\d{2}$/),
+    teaser: string,
+    author: (value: unknown) => value === null || typeof value === 'string',
+    image: (value: unknown) => value === null || (typeof value === 'string' && /^https:\/\/\S+$/.test(value)),
+  }),
+});
+
 const isUnusable: Schema<Unusable> = object<Unusable>({ unusable: string });
 
 const isSlot = object<unknown>({ content: count, kind: literal('element', 'attribute'), open: string, close: string, parent: string, rawText: boolean });

@@ -103,7 +103,8 @@ function converterFor(strings: Pick<Strings, 'imageLabel'>): (html: string) => s
  * into it.
  */
 export function renderText(view: NewsletterView): string {
-  return joinTextBlocks([`${view.brandUpper} · ${view.category}`, ...articleTextBlocks(view), footerTextBlock(view)]);
+  const webVersion = view.webVersionUrl ? [`${view.strings.viewInBrowser}: ${view.webVersionUrl}`] : [];
+  return joinTextBlocks([...webVersion, `${view.brandUpper} · ${view.category}`, ...articleTextBlocks(view), footerTextBlock(view)]);
 }
 
 /** An HTML fragment made by renderMarkdown → wrapped plain text. */

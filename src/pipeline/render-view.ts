@@ -1,5 +1,6 @@
 import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';
+import { articleUrl } from './web-urls.js';
 import { CONTENT_WIDTH, renderMarkdown } from './render-markdown.js';
 import type { Article } from './validate-article.js';
 
@@ -42,6 +43,8 @@ export interface NewsletterView {
   faq: { question: string; answerHtml: string }[] | null;
   sources: { name: string; url: string | null }[] | null;
   webUrl: string | null;
+  /** The newsletter's own page in the web version ("view in browser"); null without `webBaseUrl`. */
+  webVersionUrl: string | null;
   unsubscribeUrl: string;
 }
 
@@ -71,7 +74,8 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     checkHtml: article.check === undefined ? null : md(article.check),
     faq: article.faq ? article.faq.map((entry) => ({ question: entry.question, answerHtml: md(entry.answer) })) : null,
     sources: article.sources.length > 0 ? article.sources : null,
-    webUrl: article.url ?? (config.webBaseUrl ? `${config.webBaseUrl.replace(/\/+$/, '')}/${article.slug}` : null),
+    webUrl: article.url ?? (config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null),
+    webVersionUrl: config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null,
     unsubscribeUrl: config.unsubscribeUrl,
   };
 }

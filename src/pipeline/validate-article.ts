@@ -107,6 +107,11 @@ export interface Article extends Omit<ArticleFrontmatter, 'slug' | 'draft' | 'so
   body: string;
   /** Project-relative path of the source file, for messages. */
   file: string;
+  /**
+   * 1-based line of each frontmatter key the article has (`title`, `faq`,
+   * `faq[0].answer`), so that later stages (the checks) can name the line.
+   */
+  keyLines?: Readonly<Record<string, number>>;
 }
 
 const TOP_LEVEL_KEYS = Object.keys(articleSchema.shape);
@@ -136,7 +141,22 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
     sources: (data.sources ?? []).map((source) => (typeof source === 'string' ? { name: source, url: null } : { name: source.name, url: source.url })),
     body: parsed.body,
     file,
+    keyLines: keyLines(data, parsed),
   };
+}
+
+function keyLines(data: ArticleFrontmatter, parsed: ParsedFrontmatter): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const note = (name: string, path: KeyPath) => {
+    const line = parsed.locate(path);
+    if (line !== undefined) lines[name] = line;
+  };
+  for (const key of Object.keys(data)) note(key, [key]);
+  data.faq?.forEach((_, index) => {
+    note(`faq[${index}].question`, ['faq', index, 'question']);
+    note(`faq[${index}].answer`, ['faq', index, 'answer']);
+  });
+  return lines;
 }
 
 export function isCalendarDate(value: string): boolean {

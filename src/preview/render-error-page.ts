@@ -1,4 +1,4 @@
-import { html } from './html.js';
+import { html } from '../html.js';
 import { renderPageShell } from './render-page-shell.js';
 
 export interface ErrorPageData {

@@ -1,5 +1,5 @@
 import type { CheckFinding } from '../check/types.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html.js';
 
 const count = (findings: readonly CheckFinding[], severity: CheckFinding['severity']) => findings.filter((finding) => finding.severity === severity);
 const line = (finding: CheckFinding) => `${finding.message} [${finding.rule}]`;

@@ -1,4 +1,4 @@
-import { html } from './html.js';
+import { html } from '../html.js';
 import { renderPageShell } from './render-page-shell.js';
 import type { PreviewNewsletter } from './preview-state.js';
 import { renderProblems, type ProblemGroup } from './render-problems.js';
@@ -17,6 +17,8 @@ export interface IndexPageData {
   articlesDir: string;
   inboxCount: number | null;
   assetVersion: string;
+  /** `webBaseUrl` is set: the build writes the web version, served under /web/. */
+  webVersion?: boolean;
 }
 
 /** `GET /`: every newsletter with its size budget and warnings, and the build errors. */
@@ -57,7 +59,7 @@ export function renderIndexPage(data: IndexPageData): string {
   const built = data.lastBuild ? html`Last build ${formatTime(data.lastBuild.finishedAt)} in ${Math.round(data.lastBuild.durationMs)} ms. ` : null;
   const body = html`<div class="page-head">
   <h1>Newsletters</h1>
-  <p class="lede">${built}Saving an article, a template or the config rebuilds and reloads this page.</p>
+  <p class="lede">${built}Saving an article, a template or the config rebuilds and reloads this page.${data.webVersion ? html` <a href="/web/">The web version</a>: archive, article pages, feed.` : null}</p>
 </div>
 ${renderProblems(data.problems, data.problems.length === 1 ? '1 build error: the last good versions stay in place' : `${data.problems.length} build errors: the last good versions stay in place`)}
 ${

@@ -1,5 +1,5 @@
 import { formatKB, formatTime } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html.js';
 import type { CaughtMessage } from './inbox.js';
 import { renderPageShell } from './render-page-shell.js';
 

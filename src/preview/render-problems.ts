@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html.js';
 
 export interface ProblemGroup {
   problem: Problem;

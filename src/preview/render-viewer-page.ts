@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html.js';
 import { formatKB, formatTime } from './format.js';
 import type { PreviewNewsletter } from './preview-state.js';
 import { renderPageShell } from './render-page-shell.js';

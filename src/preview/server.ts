@@ -21,6 +21,7 @@ import { inboxRoutes } from './routes/inbox-routes.js';
 import { indexRoutes } from './routes/index-route.js';
 import { sendErrorPage, type PreviewContext } from './routes/preview-context.js';
 import { viewerRoutes } from './routes/viewer-route.js';
+import { webRoutes } from './routes/web-routes.js';
 import { testSends } from './routes/send-route.js';
 import { loadEnvFile } from '../send/load-env-file.js';
 import type { Timeouts } from '../send/smtp-errors.js';
@@ -138,6 +139,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       ...viewerRoutes(context, sends),
       ...sends.routes,
       ...emailRoutes(context),
+      ...webRoutes(context),
       ...inboxRoutes(context),
       ...eventsRoutes(context),
       ...assetRoutes(),

@@ -185,8 +185,9 @@ describe('severity overrides', () => {
 });
 
 it('has a fixture for every article-level rule', async () => {
-  // Rules only a template or the config can trip are covered above; links/unreachable in test/io/probe-links.test.ts.
-  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/alt', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature'];
+  // Rules only a template or the config can trip are covered above; links/unreachable in test/io/probe-links.test.ts;
+  // web/structured-data (it needs "webBaseUrl") in test/web/structured-data-rule.test.ts.
+  const elsewhere = ['size/gmail-clip', 'size/gmail-clip-risk', 'links/in-text', 'links/unreachable', 'images/alt', 'images/https', 'images/width', 'a11y/lang', 'a11y/one-h1', 'a11y/contrast', 'a11y/layout-table-role', 'clients/unsupported-feature', 'web/structured-data'];
   expect([...Object.values(PLANTED), ...elsewhere].sort()).toEqual([...RULE_IDS].sort());
   expect(await fixtureArticle('clean')).toContain('preheader:');
 });

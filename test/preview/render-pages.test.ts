@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviewNewsletter } from '../../src/preview/preview-state.js';
-import { escapeHtml, html } from '../../src/preview/html.js';
+import { escapeHtml, html } from '../../src/html.js';
 import { renderDarkEmail } from '../../src/preview/render-dark-email.js';
 import { renderIndexPage } from '../../src/preview/render-index-page.js';
 import { renderInboxPage } from '../../src/preview/render-inbox-page.js';

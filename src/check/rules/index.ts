@@ -27,6 +27,7 @@ import { linksPrivateHost } from './links-private-host.js';
 import { linksUnreachable } from './links-unreachable.js';
 import { sizeGmailClip } from './size-gmail-clip.js';
 import { sizeGmailClipRisk } from './size-gmail-clip-risk.js';
+import { webStructuredData } from './web-structured-data.js';
 
 /** Every rule by id; the type makes sure each id in RULE_IDS has its rule. */
 const REGISTRY: { readonly [Id in RuleId]: Rule<Id> } = {
@@ -56,6 +57,7 @@ const REGISTRY: { readonly [Id in RuleId]: Rule<Id> } = {
   'content/check-box': contentCheckBox,
   'content/faq-answer': contentFaqAnswer,
   'content/sources': contentSources,
+  'web/structured-data': webStructuredData,
 };
 
 /** All rules, in report order. */

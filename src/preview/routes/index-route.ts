@@ -23,6 +23,7 @@ export function indexRoutes(context: PreviewContext): Route[] {
             articlesDir: path.relative(state.config.root, state.config.paths.articles) || '.',
             inboxCount: context.inbox?.messages().length ?? null,
             assetVersion: context.bootId,
+            webVersion: state.config.webBaseUrl !== null,
           }),
         );
         sendPage(response, 200, page);
