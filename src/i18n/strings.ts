@@ -11,6 +11,8 @@ export interface Strings {
   readOnWeb: string;
   byline: string;
   unsubscribe: string;
+  /** The link to the web version of the email, above the header. */
+  viewInBrowser: string;
   footerReason: string;
   newsletterLabel: string;
   /** In the plain-text part: `[Bild: <alt>] <url>` for an image. */
@@ -30,6 +32,7 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     readOnWeb: 'Artikel im Web lesen',
     byline: 'Von',
     unsubscribe: 'Newsletter abbestellen',
+    viewInBrowser: 'Im Browser ansehen',
     footerReason: 'Sie erhalten diese E-Mail, weil Sie den Newsletter abonniert haben.',
     newsletterLabel: 'Der Newsletter',
     imageLabel: 'Bild',
@@ -44,6 +47,7 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
     readOnWeb: 'Read the article on the web',
     byline: 'By',
     unsubscribe: 'Unsubscribe',
+    viewInBrowser: 'View in browser',
     footerReason: 'You are receiving this email because you subscribed to the newsletter.',
     newsletterLabel: 'The newsletter',
     imageLabel: 'Image',

@@ -109,6 +109,7 @@ export function renderText(view: NewsletterView): string {
   const heading = (text: string, underline: string) => `${text}\n${underline.repeat(Math.min(text.length, TEXT_WIDTH))}`;
   const image = (alt: string, src: string) => `[${strings.imageLabel}: ${alt}] ${src}`;
 
+  if (view.webVersionUrl) blocks.push(`${strings.viewInBrowser}: ${view.webVersionUrl}`);
   blocks.push(`${view.brandUpper} · ${view.category}`);
   blocks.push(heading(wrap(view.title), '='));
   blocks.push(wrap(view.teaser));
