@@ -47,7 +47,7 @@ const esp = z
     provider: z.enum(ESP_PROVIDERS as [EspProvider, ...EspProvider[]], { error: `must be one of ${ESP_PROVIDERS.map((name) => `"${name}"`).join(', ')}` }).optional(),
     fields: z
       .record(
-        z.string().regex(PERSONAL_FIELD_NAME, { error: 'is not a field name editors can write in [[name|fallback]]: use letters, digits and "_", starting with a letter, e.g. "vorname"' }),
+        z.string(),
         oneLine(z.string({ error: 'must be the ESP\'s field name as text, e.g. "FNAME"' }).trim().min(1, { error: 'is empty: write the ESP\'s field name' })),
         { error: 'must be a mapping of field names, e.g. { "vorname": "FNAME" }' },
       )
@@ -57,9 +57,10 @@ const esp = z
   })
   .superRefine((value, context) => {
     const syntax = espSyntax(value.provider ?? 'none');
-    if (!syntax) return;
     for (const [name, field] of Object.entries(value.fields ?? {})) {
-      if (!syntax.fieldName.pattern.test(field)) {
+      if (!PERSONAL_FIELD_NAME.test(name)) {
+        context.addIssue({ code: 'custom', path: ['fields', name], message: `"${name}" is not a name editors can write in [[name|fallback]]: use letters, digits and "_", starting with a letter, e.g. "vorname"`, input: name });
+      } else if (syntax && !syntax.fieldName.pattern.test(field)) {
         context.addIssue({ code: 'custom', path: ['fields', name], message: `"${field}" is not a ${syntax.name} field name: write it as ${syntax.name} does, e.g. "${syntax.fieldName.example}"`, input: field });
       }
     }

@@ -58,8 +58,14 @@ export function addUtm(parts: { html: string; text: string }, parameters: readon
   return { html, text };
 }
 
+/** An attribute value as the browser reads it (Handlebars writes `=` as `&#x3D;`, markdown-it `&` as `&amp;`). */
 function decodeAttribute(value: string): string {
-  return value.replace(/&(?:amp|quot|#39|#x27|lt|gt);/gi, (entity) => ({ '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>' })[entity.toLowerCase()] ?? entity);
+  const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|quot|apos|lt|gt));/gi, (entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+    if (decimal !== undefined) return String.fromCodePoint(Number(decimal));
+    return named[(name ?? '').toLowerCase()] ?? entity;
+  });
 }
 
 function encodeAttribute(value: string): string {

@@ -1,5 +1,5 @@
 import { build } from '../build.js';
-import type { ResolvedConfig } from '../config/config.js';
+import { testSendConfig, type ResolvedConfig } from '../config/config.js';
 import { isNewsletterError, type Problem } from '../errors.js';
 import { loadConfig } from '../io/load-config.js';
 import type { ProjectChange } from '../io/watch-project.js';
@@ -46,7 +46,8 @@ export interface PreviewBuilder {
  * outputs stay in place.
  */
 export function createPreviewBuilder(options: PreviewBuilderOptions): PreviewBuilder {
-  const state = createPreviewState(options.config);
+  // The preview shows what a test send delivers: with an ESP set, fallbacks instead of its tags (see testSendConfig).
+  const state = createPreviewState(testSendConfig(options.config));
   let pending: ProjectChange | null = null;
 
   async function run(change: ProjectChange | 'initial'): Promise<RebuildReport> {
@@ -72,7 +73,7 @@ export function createPreviewBuilder(options: PreviewBuilderOptions): PreviewBui
 
   async function reloadConfig(): Promise<void> {
     try {
-      const next = await loadConfig({ root: state.config.root, configFile: options.configFile });
+      const next = testSendConfig(await loadConfig({ root: state.config.root, configFile: options.configFile }));
       const previous = state.config;
       state.config = next;
       state.configProblems = [];
