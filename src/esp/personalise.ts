@@ -107,6 +107,16 @@ export function personaliseText(text: string, esp: ResolvedEsp, tags: TagTable |
   return result + text.slice(from);
 }
 
+/**
+ * One line of text (a subject, a preheader) as the ESP gets it: personal
+ * fields as its tags (text form), or their fallback without an ESP.
+ */
+export function renderEspText(text: string, esp: ResolvedEsp): string {
+  const tags: TagTable = new Map();
+  const tokenised = personaliseText(text, esp, espSyntax(esp.provider) ? tags : null);
+  return tokenised.replace(TOKEN, (token) => tags.get(token)?.text ?? token);
+}
+
 /** The addresses the footer's unsubscribe link and the web-version link point to, as the view gets them. */
 export function espViewLinks(config: Pick<ResolvedConfig, 'esp' | 'unsubscribeUrl'>): { unsubscribeUrl: string; webVersionUrl: string | null } {
   const syntax = espSyntax(config.esp.provider);
