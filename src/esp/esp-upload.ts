@@ -49,6 +49,9 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   const api = uploadApi(config, env, options.timeoutMs);
 
   // 2. The same build as `build-newsletter articles/x.md --drafts`.
+  if (/(?:^|[\\/])editions[\\/]/.test(options.target)) {
+    throw new SendError(`${options.target}: esp-upload uploads articles (a slug or articles/x.md); editions are not built by this version`);
+  }
   const file = await resolveArticle(config, options.target);
   const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
   const result = built.articles[0];

@@ -171,7 +171,11 @@ export function prepareEspRender(article: Article, config: Pick<ResolvedConfig, 
         if (token === WEB_VERSION_TOKEN) return syntax.webVersion ?? token;
         return tags?.get(token)?.[part] ?? token;
       };
-      return { html: html.replace(TOKEN, (token) => tagFor(token, 'html')), text: text.replace(TOKEN, (token) => tagFor(token, 'text')) };
+      // Inside a tag (an image's description) a tag is written attribute-safe, so quotes in it never end the attribute.
+      const inHtml = html.replace(/<[^>]*>|[^<]+/g, (segment) =>
+        segment.startsWith('<') ? segment.replace(TOKEN, (token) => escapeAttribute(tagFor(token, 'html'))) : segment.replace(TOKEN, (token) => tagFor(token, 'html')),
+      );
+      return { html: inHtml, text: text.replace(TOKEN, (token) => tagFor(token, 'text')) };
     },
   };
 }
@@ -204,6 +208,10 @@ function lineOf(source: string, text: string, index: number): number | undefined
   const reference = /^\[\[[^\]]*\]\]/.exec(text.slice(index))?.[0] ?? '';
   const offset = at >= 0 ? at + index : normalised.indexOf(reference);
   return offset < 0 ? undefined : normalised.slice(0, offset).split('\n').length;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeHtml(text: string): string {

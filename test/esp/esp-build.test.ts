@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { espSyntax, type EspProvider } from '../../src/esp/providers.js';
 import { loadConfig } from '../../src/io/load-config.js';
+import { createPreviewBuilder } from '../../src/preview/preview-builder.js';
 import { sendTest } from '../../src/send/send-test.js';
 import { makeProject, type TempProject } from '../helpers/project.js';
 
@@ -148,6 +149,20 @@ describe('provider "none", test sends and the preview', () => {
     await build({ config });
     expect(await readFile(path.join(project.root, 'out', 'testartikel.html'), 'utf8')).toContain('*|UNSUB|*');
     expect(await readFile(path.join(project.root, 'out', 'testartikel.eml'), 'utf8')).not.toContain('*|UNSUB|*');
+  });
+});
+
+describe('the preview', () => {
+  it('shows what a test send delivers: fallbacks, no tags, built apart from out/', async () => {
+    await project.write('newsletter.config.json', JSON.stringify({ esp: { provider: 'brevo', fields: { vorname: 'FIRSTNAME', ort: 'CITY' } } }));
+    const builder = createPreviewBuilder({ config: await loadConfig({ root: project.root }), drafts: false });
+    const report = await builder.initial();
+    expect(report.problems).toEqual([]);
+    const shown = builder.state.newsletters.get('articles/testartikel.md');
+    expect(shown?.htmlFile.startsWith(path.join(project.root, 'out') + path.sep)).toBe(false);
+    const html = await readFile(shown?.htmlFile ?? '', 'utf8');
+    expect(html).toContain('Hallo liebe Leserin');
+    expect(html).not.toMatch(/\{\{ contact\.|\{\{ unsubscribe \}\}|esp7q3x/);
   });
 });
 

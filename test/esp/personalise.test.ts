@@ -3,7 +3,8 @@ import { build } from '../../src/build.js';
 import { resolveConfig } from '../../src/config/config.js';
 import { parseUserConfig } from '../../src/config/parse-user-config.js';
 import { formatProblem, isNewsletterError } from '../../src/errors.js';
-import { findPersonalFields, personaliseText, type TagTable } from '../../src/esp/personalise.js';
+import { findPersonalFields, personaliseText, prepareEspRender, type TagTable } from '../../src/esp/personalise.js';
+import type { Article } from '../../src/pipeline/validate-article.js';
 import { sizeGmailClip } from '../../src/check/rules/size-gmail-clip.js';
 import { sizeGmailClipRisk } from '../../src/check/rules/size-gmail-clip-risk.js';
 import type { CheckInput } from '../../src/check/types.js';
@@ -38,6 +39,19 @@ describe('findPersonalFields', () => {
       { html: '{{ contact.FNAME | default : "Leserin &amp; Leser" }}', text: '{{ contact.FNAME | default : "Leserin & Leser" }}' },
       { html: '{{ contact.CITY | default : "Köln" }}', text: '{{ contact.CITY | default : "Köln" }}' },
     ]);
+  });
+});
+
+describe('prepareEspRender', () => {
+  it('writes a tag inside an HTML attribute attribute-safe, and raw in text', () => {
+    const article = { slug: 'a', date: '2025-11-04', file: 'articles/a.md', title: 'T', category: 'C', teaser: 'T', body: 'x [[vorname|du x onerror=alert(1)]] y', sources: [], draft: false } as unknown as Article;
+    const config = { esp: { provider: 'brevo' as const, fields: FIELDS, overheadBytes: 0, listId: null }, unsubscribeUrl: 'https://example.com/ab', utm: null };
+    const esp = prepareEspRender(article, config);
+    const token = /esp7q3x\d+x/.exec(esp.article.body)?.[0] ?? '';
+    const result = esp.finish({ html: `<img alt="Bild ${token}" src="https://example.com/b.jpg"><p>${token}</p>`, text: `${token}\n` });
+    const tag = '{{ contact.FNAME | default : "du x onerror=alert(1)" }}';
+    expect(result.html).toBe(`<img alt="Bild ${tag.replace(/"/g, '&quot;')}" src="https://example.com/b.jpg"><p>${tag}</p>`);
+    expect(result.text).toBe(`${tag}\n`);
   });
 });
 
