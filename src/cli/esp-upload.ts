@@ -29,12 +29,14 @@ await runCli(async () => {
   // The keys never reach the terminal, whatever an answer echoes.
   const scrub = (text: string) => keys.reduce((result, key) => mask(result, key), text);
   try {
-    const result = await espUpload({ config, target, env });
+    const where = config.esp.provider === 'mailchimp' ? 'Mailchimp' : 'Brevo';
+    // progress on a terminal only: stdout stays the result
+    const onProgress = process.stderr.isTTY ? (step: 'building' | 'uploading') => process.stderr.write(color.dim(step === 'building' ? `building ${terminalSafe(target)}…\n` : `creating the draft in ${where}…\n`)) : undefined;
+    const result = await espUpload({ config, target, env, onProgress });
     if (flags.json) {
       process.stdout.write(`${scrub(JSON.stringify(result, null, 2))}\n`);
       return 0;
     }
-    const where = result.provider === 'brevo' ? 'Brevo' : 'Mailchimp';
     process.stdout.write(scrub(`${color.green('✓')} draft campaign ${terminalSafe(result.campaignId)} created in ${where}: "${terminalSafe(result.subject)}"\n`));
     process.stdout.write(scrub(`  ${terminalSafe(result.link)}\n`));
     process.stdout.write(color.dim(`  nothing was sent: review it there, send a test from ${where}, then send or schedule it\n`));

@@ -22,6 +22,8 @@ export interface EspUploadOptions {
   env?: Record<string, string | undefined>;
   /** Milliseconds per HTTP request. @default 30000 */
   timeoutMs?: number;
+  /** Called as each step starts ("building", "uploading"), for a progress line. */
+  onProgress?: (step: 'building' | 'uploading') => void;
 }
 
 export interface EspUploadResult extends UploadedDraft {
@@ -53,6 +55,7 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
     throw new SendError(`${options.target}: esp-upload uploads articles (a slug or articles/x.md); editions are not built by this version`);
   }
   const file = await resolveArticle(config, options.target);
+  options.onProgress?.('building');
   const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
   const result = built.articles[0];
   if (result === undefined) throw new SendError(`${options.target}: nothing was built: name one article`);
@@ -73,6 +76,7 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   };
 
   // 4. Upload.
+  options.onProgress?.('uploading');
   const uploaded = await uploadDraft(config, api, draft);
   return { ...uploaded, slug: article.slug, subject: draft.subject };
 }
