@@ -50,6 +50,7 @@ await build({
     'src/cli/check.ts',
     'src/cli/preview.ts',
     'src/cli/send-test.ts',
+    'src/cli/esp-upload.ts',
     'src/cli/bench.ts',
     'src/index.ts', // the library API
     'src/preview/server.ts', // startPreview, for scripts/preview-latency.mjs and docs/preview.md

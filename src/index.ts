@@ -1,6 +1,20 @@
 // Public API: everything a library user (or the CLIs) may call.
 export { build, type BuildOptions, type BuildResult, type ArticleResult, type BuiltNewsletter, type FastPathSummary } from './build.js';
-export { resolveConfig, DEFAULT_CONFIG, DEFAULT_COLORS, DEFAULT_DARK_COLORS, CONFIG_FILE_NAME, type UserConfig, type ResolvedConfig, type Colors, type DarkColors } from './config/config.js';
+export {
+  resolveConfig,
+  testSendConfig,
+  DEFAULT_CONFIG,
+  DEFAULT_COLORS,
+  DEFAULT_DARK_COLORS,
+  CONFIG_FILE_NAME,
+  type UserConfig,
+  type ResolvedConfig,
+  type Colors,
+  type DarkColors,
+  type EspConfig,
+  type UtmConfig,
+  type ResolvedEsp,
+} from './config/config.js';
 export { loadConfig } from './io/load-config.js';
 export { parseUserConfig } from './config/parse-user-config.js';
 export { userConfigSchema } from './config/config-schema.js';
@@ -21,6 +35,11 @@ export { loadTemplateSources } from './io/load-templates.js';
 export { watchProject, type ProjectChange } from './io/watch-project.js';
 export { watchProjectSettled } from './io/watch-settled.js';
 export { sendTest, RecipientsRejectedError, type SendTestOptions, type SendTestResult } from './send/send-test.js';
+export { ESP_PROVIDERS, espSyntax, isEspLinkTag, UTM_PLACEHOLDERS, type EspProvider, type EspSyntax } from './esp/providers.js';
+export { findPersonalFields, personaliseText, renderEspText, prepareEspRender, checkPersonalFields, espViewLinks, type PersonalField, type TagTable, type EspRender } from './pipeline/personalise.js';
+export { addUtm, addUtmToUrl, utmParameters } from './pipeline/utm.js';
+export { espUpload, uploadApi, uploadDraft, type EspUploadOptions, type EspUploadResult } from './esp-upload.js';
+export type { DraftCampaign, UploadedDraft, EspApi } from './esp/upload.js';
 export { checkProject, type CheckOptions, type CheckReport } from './check-project.js';
 export { runChecks } from './check/run-checks.js';
 export { RULES, ruleById } from './check/rules/index.js';

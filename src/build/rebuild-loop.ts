@@ -32,6 +32,8 @@ export interface RebuildLoopOptions {
   build?: Omit<BuildOptions, 'config' | 'files' | 'root' | 'configFile'>;
   /** Called after every build, in order, also when the build stopped. */
   onRebuilt?: (rebuild: Rebuild) => void;
+  /** The config each build uses, made from the one read (the preview builds as a test send does). */
+  prepareConfig?: (config: ResolvedConfig) => ResolvedConfig;
 }
 
 export interface RebuildLoop {
@@ -59,7 +61,8 @@ export interface RebuildLoop {
  * stops is reported in `Rebuild.error`.
  */
 export function createRebuildLoop(options: RebuildLoopOptions): RebuildLoop {
-  let config = options.config;
+  const prepare = options.prepareConfig ?? ((read: ResolvedConfig) => read);
+  let config = prepare(options.config);
   let configProblems: Problem[] = [];
   let pending: ProjectChange | null = null;
   let watcher: ProjectWatcher | undefined;
@@ -87,7 +90,7 @@ export function createRebuildLoop(options: RebuildLoopOptions): RebuildLoop {
   async function reloadConfig(): Promise<boolean> {
     let next: ResolvedConfig;
     try {
-      next = await loadConfig({ root: config.root, configFile: options.configFile });
+      next = prepare(await loadConfig({ root: config.root, configFile: options.configFile }));
     } catch (error) {
       if (!isNewsletterError(error)) throw error;
       configProblems = [...error.problems]; // keep building with the last good config

@@ -44,11 +44,18 @@ export interface RendererOptions {
  * why (every build reports it). With it off, each is compiled with MJML.
  */
 export async function createRenderer(sources: TemplateSources, config: ResolvedConfig, options: RendererOptions): Promise<Renderer> {
-  const [{ readArticle, renderNewsletter }, { compileTemplates }, { createFastPath }] = await Promise.all([
+  const [{ readArticle: readFrontmatter, renderNewsletter }, { compileTemplates }, { createFastPath }, { checkPersonalFields }] = await Promise.all([
     import('../pipeline/build-article.js'),
     import('../pipeline/compile-templates.js'),
     import('../pipeline/fast-path.js'),
+    import('../pipeline/personalise.js'),
   ]);
+  // Personal fields are checked against the config's `esp.fields` as the article is read, each problem with its line.
+  const readArticle = (input: ArticleSource): Article => {
+    const article = readFrontmatter(input);
+    checkPersonalFields(article, config.esp.fields, input.source);
+    return article;
+  };
   const templates = compileTemplates(sources);
   const renderFull = async (article: Article): Promise<Rendered> => ({ ...(await renderNewsletter(article, config, templates)), renderPath: 'full' });
   if (!options.fastPath) return { readArticle, render: renderFull, renderFull, forgetLayouts: () => undefined, layouts: undefined };

@@ -1,4 +1,5 @@
 import { normaliseHost } from '../ip-address.js';
+import { isEspLinkTag } from '../esp/providers.js';
 
 export type LinkKind =
   | { kind: 'empty' }
@@ -6,12 +7,15 @@ export type LinkKind =
   | { kind: 'scheme'; scheme: string }
   | { kind: 'mailto' }
   | { kind: 'tel' }
+  /** An ESP's unsubscribe or web-version tag (`*|UNSUB|*`, `{{ mirror }}`): the ESP writes the address when it sends. */
+  | { kind: 'esp-tag' }
   | { kind: 'web'; url: URL; secure: boolean; privateHost: boolean };
 
 /** Sort an href into the kinds the link rules care about. */
 export function classifyHref(href: string): LinkKind {
   const value = href.trim();
   if (value === '' || value === '#') return { kind: 'empty' };
+  if (isEspLinkTag(value)) return { kind: 'esp-tag' };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return { kind: 'relative' };
   if (scheme === 'mailto') return { kind: 'mailto' };

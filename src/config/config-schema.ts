@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../findings/rule-ids.js';
+import { ESP_PROVIDERS, espSyntax, isEspLinkTag, PERSONAL_FIELD_NAME, UTM_PLACEHOLDERS, type EspProvider } from '../esp/providers.js';
 import { unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';
 import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type Colors, type DarkColors } from './config.js';
 
@@ -15,6 +16,13 @@ const httpsUrl = z
     if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
   })
   .pipe(z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' }));
+/** The unsubscribe page: an ESP's tag is chosen by "esp.provider", while this page serves test sends and provider "none". */
+const unsubscribeUrl = z.string({ error: 'must be an absolute https:// URL' }).superRefine((value, context) => {
+  const message = isEspLinkTag(value)
+    ? 'is an ESP tag, not a page: set "esp": { "provider": … } and the footer uses that ESP\'s unsubscribe tag by itself; keep an https:// page here for test sends'
+    : httpsUrl.safeParse(value).error?.issues[0]?.message;
+  if (message !== undefined) context.addIssue({ code: 'custom', message, input: value });
+});
 /** Text that ends up in one line of the email or its headers: no control characters or bidi controls. */
 const oneLine = (schema: z.ZodString) =>
   schema.superRefine((value, context) => {
@@ -23,12 +31,45 @@ const oneLine = (schema: z.ZodString) =>
   });
 const ruleSetting = z.enum(RULE_SETTINGS as [RuleSetting, ...RuleSetting[]], { error: 'must be "off", "info", "warning" or "error"' });
 
+/** A UTM value: one line, with only the known placeholders. */
+const utmValue = oneLine(z.string({ error: 'must be text, e.g. "newsletter"' }).trim().min(1, { error: 'is empty: write a value or remove the key' })).superRefine((value, context) => {
+  for (const [placeholder] of value.matchAll(/\{[^{}]*\}/g)) {
+    if (!UTM_PLACEHOLDERS.includes(placeholder)) {
+      context.addIssue({ code: 'custom', message: `uses the unknown placeholder ${placeholder}: the placeholders are ${UTM_PLACEHOLDERS.join(', ')}`, input: value });
+    }
+  }
+});
+
+const esp = z
+  .strictObject({
+    provider: z.enum(ESP_PROVIDERS as [EspProvider, ...EspProvider[]], { error: `must be one of ${ESP_PROVIDERS.map((name) => `"${name}"`).join(', ')}` }).optional(),
+    fields: z
+      .record(
+        z.string(),
+        oneLine(z.string({ error: 'must be the ESP\'s field name as text, e.g. "FNAME"' }).trim().min(1, { error: 'is empty: write the ESP\'s field name' })),
+        { error: 'must be a mapping of field names, e.g. { "vorname": "FNAME" }' },
+      )
+      .optional(),
+    overheadBytes: z.number({ error: 'must be a number of bytes, e.g. 3000' }).int({ error: 'must be a whole number of bytes' }).min(0, { error: 'must be 0 or more bytes' }).optional(),
+    listId: oneLine(z.string({ error: 'must be the list id as text, e.g. "a1b2c3d4e5" or "7"' }).trim().min(1, { error: 'is empty: write the list id or remove the key' })).nullable().optional(),
+  })
+  .superRefine((value, context) => {
+    const syntax = espSyntax(value.provider ?? 'none');
+    for (const [name, field] of Object.entries(value.fields ?? {})) {
+      if (!PERSONAL_FIELD_NAME.test(name)) {
+        context.addIssue({ code: 'custom', path: ['fields', name], message: `"${name}" is not a name editors can write in [[name|fallback]]: use letters, digits and "_", starting with a letter, e.g. "vorname"`, input: name });
+      } else if (syntax && !syntax.fieldName.pattern.test(field)) {
+        context.addIssue({ code: 'custom', path: ['fields', name], message: `"${field}" is not a ${syntax.name} field name: write it as ${syntax.name} does, e.g. "${syntax.fieldName.example}"`, input: field });
+      }
+    }
+  });
+
 /** Schema of the config file; `strictObject` so typos are reported with a suggestion. */
 export const userConfigSchema = z.strictObject({
   brand: oneLine(z.string().trim().min(1)).optional(),
   locale: z.enum(['de', 'en'], { error: 'must be "de" or "en"' }).optional(),
   from: oneLine(z.string().trim().min(3)).optional(),
-  unsubscribeUrl: httpsUrl.optional(),
+  unsubscribeUrl: unsubscribeUrl.optional(),
   webBaseUrl: httpsUrl.nullable().optional(),
   subjectPrefix: oneLine(z.string()).optional(),
   colors: z
@@ -45,6 +86,11 @@ export const userConfigSchema = z.strictObject({
     .number({ error: 'must be a number of bytes, e.g. 1048576 (1 MB)' })
     .int({ error: 'must be a whole number of bytes' })
     .min(1024, { error: 'must be at least 1024 bytes' })
+    .optional(),
+  esp: esp.optional(),
+  utm: z
+    .strictObject({ source: utmValue, medium: utmValue, campaign: utmValue, content: utmValue.optional(), term: utmValue.optional() }, { error: 'must be a mapping like { "source": "newsletter", "medium": "email", "campaign": "{slug}" }, or null' })
+    .nullable()
     .optional(),
   checks: z
     .strictObject({

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { RuleId, RuleSetting } from '../findings/rule-ids.js';
+import { espSyntax, type EspProvider } from '../esp/providers.js';
 import type { Locale } from '../i18n/strings.js';
 
 /**
@@ -36,6 +37,50 @@ export interface UserConfig {
   cacheDir?: string;
   /** Articles larger than this many bytes are refused (a runaway file cannot stall the build). @default 1048576 (1 MB) */
   maxArticleBytes?: number;
+  /** The email service provider the newsletter is sent with: `out/` then holds exactly what is uploaded to it. */
+  esp?: EspConfig;
+  /** UTM parameters appended to every http(s) link; null for none. @default null */
+  utm?: UtmConfig | null;
+}
+
+export interface EspConfig {
+  /**
+   * Whose tags the email carries: its unsubscribe and web-version links and
+   * personal fields. "none": plain links (`unsubscribeUrl`) and the fallback
+   * text of every personal field.
+   * @default "none"
+   */
+  provider?: EspProvider;
+  /**
+   * Personal fields editors may write as `[[name|fallback]]`: name → the ESP's
+   * field, e.g. { "vorname": "FNAME" } for Mailchimp.
+   * @default {}
+   */
+  fields?: Record<string, string>;
+  /** Bytes the ESP adds when it sends (tracking links, its footer), counted before Gmail's clipping limit is judged. @default per provider, see README */
+  overheadBytes?: number;
+  /** The list (Mailchimp audience id, Brevo list id) `npm run esp-upload` addresses the draft to; null leaves it to choose in the ESP. @default null */
+  listId?: string | null;
+}
+
+export interface UtmConfig {
+  /** `utm_source`, e.g. "newsletter". Placeholders: {slug}, {date}, {edition}. */
+  source: string;
+  /** `utm_medium`, e.g. "email". */
+  medium: string;
+  /** `utm_campaign`, e.g. "{slug}". */
+  campaign: string;
+  /** `utm_content`, optional. */
+  content?: string;
+  /** `utm_term`, optional. */
+  term?: string;
+}
+
+export interface ResolvedEsp {
+  readonly provider: EspProvider;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly overheadBytes: number;
+  readonly listId: string | null;
 }
 
 export interface ChecksConfig {
@@ -128,6 +173,8 @@ export interface ResolvedConfig {
   /** Absolute path of the cache folder. */
   readonly cacheDir: string;
   readonly maxArticleBytes: number;
+  readonly esp: ResolvedEsp;
+  readonly utm: Readonly<UtmConfig> | null;
 }
 
 export const CONFIG_FILE_NAME = 'newsletter.config.json';
@@ -195,5 +242,32 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
     checks: Object.freeze({ rules: Object.freeze({ ...user.checks?.rules }) }),
     cacheDir: path.resolve(absoluteRoot, user.cacheDir ?? DEFAULT_CONFIG.cacheDir),
     maxArticleBytes: user.maxArticleBytes ?? DEFAULT_CONFIG.maxArticleBytes,
+    esp: resolveEsp(user.esp),
+    utm: user.utm ? Object.freeze({ ...user.utm }) : null,
+  });
+}
+
+function resolveEsp(esp: EspConfig | undefined): ResolvedEsp {
+  const provider = esp?.provider ?? 'none';
+  return Object.freeze({
+    provider,
+    fields: Object.freeze({ ...esp?.fields }),
+    overheadBytes: esp?.overheadBytes ?? espSyntax(provider)?.overheadBytes ?? 0,
+    listId: esp?.listId ?? null,
+  });
+}
+
+/**
+ * The config test sends and the preview build with: no ESP tags (personal
+ * fields show their fallback, links are `unsubscribeUrl`), written to a
+ * folder of their own under the cache so that `out/` keeps what is uploaded.
+ * With provider "none" the config itself.
+ */
+export function testSendConfig(config: ResolvedConfig): ResolvedConfig {
+  if (config.esp.provider === 'none') return config;
+  return Object.freeze({
+    ...config,
+    esp: Object.freeze({ ...config.esp, provider: 'none' as const }),
+    paths: Object.freeze({ ...config.paths, out: path.join(config.cacheDir, 'test-sends') }),
   });
 }

@@ -36,6 +36,8 @@ export function parseUserConfig(text: string, file: string): UserConfig {
     if (keyPath[0] === 'colors') return Object.keys(DEFAULT_COLORS);
     if (keyPath[0] === 'darkColors') return Object.keys(DEFAULT_DARK_COLORS);
     if (keyPath[0] === 'paths') return ['articles', 'templates', 'out', 'editions'];
+    if (keyPath[0] === 'esp') return ['provider', 'fields', 'overheadBytes', 'listId'];
+    if (keyPath[0] === 'utm') return ['source', 'medium', 'campaign', 'content', 'term'];
     if (keyPath[0] === 'checks') return keyPath[1] === 'rules' ? RULE_IDS : ['rules'];
     return Object.keys(userConfigSchema.shape);
   };

@@ -24,7 +24,7 @@ export interface Strings {
   /** Typographic quotes around a source name. */
   quoteOpen: string;
   quoteClose: string;
-  /** The email's link to its page on the web (with `webBaseUrl` set). */
+  /** "View in browser": the link to the email's page on the web (`webBaseUrl`) or the ESP's web version. */
   viewInBrowser: string;
   /** The web version: the archive's title and the links to it and to the feed. */
   archiveTitle: string;

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
+import { prepareEspRender } from './personalise.js';
 import { compileMjml } from './compile-mjml.js';
 import { hyphenateView } from './hyphenate.js';
 import { loadHyphenator } from './load-hyphenator.js';
@@ -37,17 +38,20 @@ export function readArticle(input: ArticleSource): Article {
 
 /**
  * Stages 3–6 for one article:
+ *      prepareEsp     personal fields → tokens for the ESP's tags (or their fallback)
  *   3. renderView     Markdown → safe HTML fragments, all fields for the templates
  *      hyphenateView  soft hyphens in long words of the text the email shows
  *   4. render         Handlebars layout + partials → MJML
  *   5. compileMjml    MJML → responsive email HTML (strict validation)
  *   6. renderText     the plain-text part, from the unhyphenated view
+ *      finish         UTM parameters on the links, the ESP's tags in place of the tokens
  */
 export async function renderNewsletter(article: Article, config: ResolvedConfig, templates: CompiledTemplates): Promise<RenderedNewsletter> {
-  const view = renderView(article, config);
+  const esp = prepareEspRender(article, config);
+  const view = renderView(esp.article, config);
   const { mjml, spans } = templates.render(emailView(view, config));
-  const html = await compileMjml(mjml, spans, templates.files[0]);
-  const text = renderText(view);
+  const compiled = await compileMjml(mjml, spans, templates.files[0]);
+  const { html, text } = esp.finish({ html: compiled, text: renderText(view) }, view.webVersionUrl);
   return { article, view, mjml, html, text };
 }
 

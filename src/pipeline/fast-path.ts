@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
+import { prepareEspRender } from './personalise.js';
 import { emailView, type RenderedNewsletter } from './build-article.js';
 import { compileMjml } from './compile-mjml.js';
 import { compileSkeleton, type LayoutSkeleton } from './compile-skeleton.js';
@@ -36,6 +37,7 @@ export interface FastPath {
  *   5. render           Handlebars → the article's MJML, as on the full path
  *   6. fillSkeleton     contents into the slots, inline CSS applied by juice
  *   7. renderText       the plain-text part
+ *   8. finish           UTM parameters and ESP tags, as on the full path (prepared before step 1)
  * Whenever a step cannot guarantee the full path's output, the article is
  * compiled with MJML instead and the reason is returned.
  */
@@ -81,7 +83,8 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
       return changed;
     },
     async render(article) {
-      const view = renderView(article, config);
+      const esp = prepareEspRender(article, config);
+      const view = renderView(esp.article, config);
       const shown = emailView(view, config);
       const shape = layoutShape(shown);
       const { mjml, spans } = templates.render(shown);
@@ -92,7 +95,7 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
           fallbackReason = skeleton.unusable;
         } else {
           const filled = fillSkeleton(skeleton, mjml, shape.values, loadJuice());
-          if (filled.ok) return { article, view, mjml, html: filled.html, text: renderText(view), renderPath: 'fast' };
+          if (filled.ok) return { article, view, mjml, ...esp.finish({ html: filled.html, text: renderText(view) }, view.webVersionUrl), renderPath: 'fast' };
           fallbackReason = filled.reason;
         }
       } catch (error) {
@@ -100,7 +103,7 @@ export function createFastPath(templates: CompiledTemplates, config: ResolvedCon
         fallbackReason = `the fast path failed: ${(error as Error).message}`;
       }
       const html = await compileMjml(mjml, spans, templates.files[0]);
-      return { article, view, mjml, html, text: renderText(view), renderPath: 'full', fallbackReason };
+      return { article, view, mjml, ...esp.finish({ html, text: renderText(view) }, view.webVersionUrl), renderPath: 'full', fallbackReason };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
+import { espViewLinks } from './personalise.js';
 import { stringsFor, type Strings } from '../i18n/strings.js';
 import { articleUrl } from './web-urls.js';
 import { CONTENT_WIDTH, renderMarkdown } from './render-markdown.js';
@@ -43,15 +44,17 @@ export interface NewsletterView {
   faq: { question: string; answerHtml: string }[] | null;
   sources: { name: string; url: string | null }[] | null;
   webUrl: string | null;
-  /** The newsletter's own page in the web version ("view in browser"); null without `webBaseUrl`. */
-  webVersionUrl: string | null;
+  /** The footer's unsubscribe link: `unsubscribeUrl` of the config, or the ESP's unsubscribe tag. */
   unsubscribeUrl: string;
+  /** "View in browser": the ESP's web-version tag where it has one, else the page in the web version (`webBaseUrl`), else null. */
+  webVersionUrl: string | null;
 }
 
 export function renderView(article: Article, config: ResolvedConfig): NewsletterView {
   const strings = stringsFor(config.locale);
   const md = (text: string) => renderMarkdown(text, config.locale);
   const preheader = article.preheader ?? article.teaser;
+  const links = espViewLinks(config);
   return {
     lang: strings.languageTag,
     brand: config.brand,
@@ -75,8 +78,8 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     faq: article.faq ? article.faq.map((entry) => ({ question: entry.question, answerHtml: md(entry.answer) })) : null,
     sources: article.sources.length > 0 ? article.sources : null,
     webUrl: article.url ?? (config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null),
-    webVersionUrl: config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null,
-    unsubscribeUrl: config.unsubscribeUrl,
+    webVersionUrl: links.webVersionUrl ?? (config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null),
+    unsubscribeUrl: links.unsubscribeUrl,
   };
 }
 

@@ -1,5 +1,5 @@
 import { createRebuildLoop, type Rebuild } from '../build/rebuild-loop.js';
-import type { ResolvedConfig } from '../config/config.js';
+import { testSendConfig, type ResolvedConfig } from '../config/config.js';
 import { isNewsletterError, type Problem } from '../errors.js';
 import type { ProjectChange } from '../io/watch-project.js';
 import { applyBuildResult, createPreviewState, type PreviewState, type StateChange } from './preview-state.js';
@@ -46,11 +46,13 @@ export interface PreviewBuilder {
  * last good outputs stay in place.
  */
 export function createPreviewBuilder(options: PreviewBuilderOptions): PreviewBuilder {
-  const state = createPreviewState(options.config);
+  // The preview shows what a test send delivers: with an ESP set, fallbacks instead of its tags (see testSendConfig).
+  const state = createPreviewState(testSendConfig(options.config));
   let lastReport: RebuildReport | undefined;
   const loop = createRebuildLoop({
     config: options.config,
     configFile: options.configFile,
+    prepareConfig: testSendConfig,
     build: { drafts: options.drafts },
     onRebuilt(rebuild) {
       lastReport = toReport(state, rebuild);

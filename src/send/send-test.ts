@@ -4,8 +4,9 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { build } from '../build.js';
+import { EDITIONS_OUT_DIR } from '../build/build-editions.js';
 import { buildEditionToSend, resolveEditionTarget } from '../build/edition-target.js';
-import type { ResolvedConfig } from '../config/config.js';
+import { testSendConfig, type ResolvedConfig } from '../config/config.js';
 import { SendError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { parseRecipients, parseSender } from './addresses.js';
@@ -69,7 +70,8 @@ const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({ connectionMs: 10_00
  * Build one newsletter fresh and send it as a test, or write it as
  * `out/<slug>.eml` for a dry run. Steps:
  *   1. check recipients, sender and SMTP_URL (fail fast, before building)
- *   2. resolve the slug or path to an article, build it as build-newsletter does
+ *   2. resolve the slug or path to an article, build it as build-newsletter does (with an ESP
+ *      set: without its tags, see `testSendConfig`)
  *   3. compose the message from exactly the out/ files
  *   4. dry run: write the .eml; else send over SMTP
  * Throws `SendError` (one line, no password) or the build's own error.
@@ -89,15 +91,17 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
   parseSender(fromOverride ?? config.from, fromOverride === undefined ? 'config "from"' : 'SMTP_FROM', config.brand);
   const smtp = dryRun ? null : parseSmtpUrl(env.SMTP_URL, options.inboxPort);
 
-  // 2. The same build as `build-newsletter articles/x.md --drafts` (edition hook: or `build-newsletter editions/x.md --drafts`).
+  // 2. The same build as `build-newsletter articles/x.md --drafts` (or `build-newsletter editions/x.md --drafts`);
+  //    with an ESP set, without its tags (personal fields show their fallback), into a folder of its own:
+  //    out/ keeps what is uploaded.
+  const sendConfig = testSendConfig(config);
   const editionFile = await resolveEditionTarget(config, options.target, options.edition ?? false);
   let article: { slug: string; subject: string; htmlFile: string; textFile: string; emlDir: string };
   if (editionFile !== undefined) {
-    const edition = await buildEditionToSend(config, editionFile);
-    article = edition;
+    article = { ...(await buildEditionToSend(sendConfig, editionFile)), emlDir: path.join(config.paths.out, EDITIONS_OUT_DIR) };
   } else {
     const file = await resolveArticle(config, options.target);
-    const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
+    const built = await build({ config: sendConfig, files: [path.relative(config.root, file)], drafts: true });
     const result = built.articles[0];
     if (result === undefined) throw new SendError(`${options.target}: nothing was built: name one article`);
     if (result.status === 'failed') throw result.error;
