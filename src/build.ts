@@ -53,6 +53,8 @@ export interface BuiltNewsletter {
   file: string;
   slug: string;
   title: string;
+  /** The email subject and inbox line: the article's `subject`, else its title. */
+  subject: string;
   category: string;
   date: string;
   draft: boolean;

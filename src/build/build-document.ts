@@ -120,6 +120,7 @@ export async function buildDocument(context: DocumentContext, absolute: string):
       hash,
       slug: article.slug,
       title: article.title,
+      subject: article.subject ?? article.title,
       category: article.category,
       date: article.date,
       draft: article.draft,

@@ -19,6 +19,8 @@ export interface ManifestEntry {
   hash: string;
   slug: string;
   title: string;
+  /** The email subject: the article's `subject`, else its title. */
+  subject: string;
   category: string;
   date: string;
   draft: boolean;

@@ -48,7 +48,7 @@ const isFinding: Schema<CheckFinding> = object<CheckFinding>(
 
 /** One manifest entry, as `ManifestEntry` in build-cache.ts describes it. */
 export const isManifestEntry = object<unknown>(
-  { hash: pattern(/^[0-9a-f]{64}$/), slug: isSlug, title: string, category: string, date: pattern(/^\d{4}-\d{2}-\d{2}$/), draft: boolean, htmlBytes: count, textBytes: count, findings: arrayOf(isFinding) },
+  { hash: pattern(/^[0-9a-f]{64}$/), slug: isSlug, title: string, subject: string, category: string, date: pattern(/^\d{4}-\d{2}-\d{2}$/), draft: boolean, htmlBytes: count, textBytes: count, findings: arrayOf(isFinding) },
   { stat: pattern(/^\d+:[\d.]+:[\d.]+:\d+$/), stale: (value) => value === true },
 );
 

@@ -12,6 +12,8 @@ export interface ParsedFrontmatter {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** The whole file as parsed (BOM removed, line endings "\n"), so later stages can name lines. */
+  source: string;
   /** 1-based line in the file of the key at `path`, or of its closest present parent. */
   locate(path: KeyPath): number | undefined;
 }
@@ -85,6 +87,7 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
     data: parsed.data,
     body: parsed.content,
     bodyLine,
+    source: text,
     locate(path) {
       if (!parsedDocument?.contents) return undefined;
       for (let depth = path.length; depth >= 0; depth--) {

@@ -17,8 +17,10 @@ export interface NewsletterView {
   darkColors: DarkColors;
   strings: Strings;
   slug: string;
-  /** The headline as written: subject and `<title>`. */
+  /** The headline as written. */
   title: string;
+  /** The email subject and `<title>`: the article's `subject`, else its title. */
+  subject: string;
   /** The headline as shown in the email: `title`, with soft hyphens once `hyphenateView` ran. */
   headline: string;
   category: string;
@@ -58,6 +60,7 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     strings: { ...strings },
     slug: article.slug,
     title: article.title,
+    subject: article.subject ?? article.title,
     headline: article.title,
     category: article.category,
     date: article.date,

@@ -52,6 +52,7 @@ export const articleSchema = z.strictObject({
       const reason = unsafeTextReason(value, { lineBreaks: true }) ?? (value !== '' && isInvisible(value) ? 'is empty once invisible characters are removed: write the teaser' : undefined);
       if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
     }),
+  subject: oneLine('email subject').optional(),
   preheader: oneLine('inbox preview text').optional(),
   author: oneLine('author name').optional(),
   slug: z
@@ -105,6 +106,10 @@ export interface Article extends Omit<ArticleFrontmatter, 'slug' | 'draft' | 'so
   sources: { name: string; url: string | null }[];
   /** The Markdown body. */
   body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** The file's text (line endings "\n"), for findings that name a line. */
+  source: string;
   /** Project-relative path of the source file, for messages. */
   file: string;
 }
@@ -135,6 +140,8 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
     draft: data.draft ?? false,
     sources: (data.sources ?? []).map((source) => (typeof source === 'string' ? { name: source, url: null } : { name: source.name, url: source.url })),
     body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    source: parsed.source,
     file,
   };
 }

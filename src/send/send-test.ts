@@ -99,7 +99,7 @@ export async function sendTest(options: SendTestOptions): Promise<SendTestResult
   const composed = composeMessage({
     config,
     slug: article.slug,
-    title: article.title,
+    title: article.subject,
     html,
     text,
     to: recipients,

@@ -20,11 +20,14 @@ const PLANTED: Record<string, string> = {
   'inbox-preheader-repeat': 'inbox/preheader-repeat',
   'inbox-preheader-length': 'inbox/preheader-length',
   'content-check-box': 'content/check-box',
+  'content-faq': 'content/faq',
   'content-faq-answer': 'content/faq-answer',
+  'content-empty-body': 'content/empty-body',
   'content-sources': 'content/sources',
 };
 
-const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'content/faq-answer']);
+/** The fixture config requires every optional block ("require": ["check", "faq", "preheader"]): their absence is an error. */
+const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'content/faq-answer', 'content/check-box', 'content/faq', 'inbox/preheader-missing']);
 
 describe('fixture articles: each planted problem once, with its rule, file and a fix', () => {
   let project: Project;
@@ -50,7 +53,27 @@ describe('fixture articles: each planted problem once, with its rule, file and a
 
   it('reports nothing else and counts what it reports', () => {
     expect(report.findings).toHaveLength(Object.keys(PLANTED).length);
-    expect(report.summary).toMatchObject({ articles: 15, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+    expect(report.summary).toMatchObject({ articles: Object.keys(PLANTED).length + 1, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+  });
+});
+
+describe('optional blocks', () => {
+  it('an article without check box, FAQ or preheader is fine unless the project requires them', async () => {
+    const spare = ['---', 'title: Kurze Meldung', 'category: News', 'date: 2025-11-04', 'teaser: Ein korrekter kurzer Text.', '---', '', 'Ein Absatz mit hundertfünfzig Wörtern, hier kürzer.', ''].join('\n');
+    const optional = await makeProject({ write: { 'kurz.md': spare }, config: { checks: { rules: { 'clients/unsupported-feature': 'off' } } } });
+    const required = await makeProject({ write: { 'kurz.md': spare }, config: { require: ['check', 'faq', 'preheader'], checks: { rules: { 'clients/unsupported-feature': 'off' } } } });
+    try {
+      const [free, strict] = await Promise.all([checkProject({ root: optional.root }), checkProject({ root: required.root })]);
+      expect(free.findings).toEqual([]);
+      expect(strict.findings.map((finding) => [finding.rule, finding.severity])).toEqual([
+        ['inbox/preheader-missing', 'error'],
+        ['content/check-box', 'error'],
+        ['content/faq', 'error'],
+      ]);
+      expect(strict.findings.every((finding) => finding.file === 'articles/kurz.md' && finding.message.includes('"require"'))).toBe(true);
+    } finally {
+      await Promise.all([optional.remove(), required.remove()]);
+    }
   });
 });
 

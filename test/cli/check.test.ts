@@ -25,7 +25,7 @@ describe('npm run check (compiled CLI)', () => {
   beforeAll(async () => {
     [clean, warnings, errors] = await Promise.all([
       makeProject({ articles: ['clean'] }),
-      makeProject({ articles: ['clean', 'inbox-preheader-missing'] }),
+      makeProject({ articles: ['clean', 'inbox-subject-length'] }),
       makeProject({ articles: ['clean', 'links-relative', 'a11y-link-text'] }),
     ]);
   });
@@ -40,8 +40,8 @@ describe('npm run check (compiled CLI)', () => {
   it('exits 0 on warnings, 1 with --strict', async () => {
     const relaxed = await check(warnings.root);
     expect(relaxed.code).toBe(0);
-    expect(relaxed.stdout).toContain('articles/inbox-preheader-missing.md');
-    expect(relaxed.stdout).toMatch(/warning +inbox\/preheader-missing +no "preheader"/);
+    expect(relaxed.stdout).toContain('articles/inbox-subject-length.md');
+    expect(relaxed.stdout).toMatch(/warning +inbox\/subject-length +line 2: the title, which is also the subject line/);
     const strict = await check(warnings.root, '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('✗ 2 articles: 0 errors, 1 warning (warnings fail with --strict)');

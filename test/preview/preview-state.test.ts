@@ -10,6 +10,7 @@ const built = (file: string, slug: string, date = '2025-11-04', status: 'built' 
   file,
   slug,
   title: slug,
+  subject: slug,
   category: 'Test',
   date,
   draft: false,

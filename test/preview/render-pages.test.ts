@@ -17,6 +17,7 @@ const newsletter = (overrides: Partial<PreviewNewsletter> = {}): PreviewNewslett
   file: 'articles/a.md',
   slug: 'a',
   title: 'Titel',
+  subject: 'Titel',
   category: 'Tech & Trends',
   date: '2025-11-04',
   draft: false,

@@ -52,7 +52,7 @@ export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[
     return {
       senderName: sender.name,
       senderAddress: sender.address,
-      subject: subjectOf(state.config.subjectPrefix, newsletter.title),
+      subject: subjectOf(state.config.subjectPrefix, newsletter.subject),
       preheader,
       dateLabel: new Intl.DateTimeFormat(languageTag, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${newsletter.date}T00:00:00Z`)),
     };
