@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { FrontmatterError } from '../errors.js';
+import { explainUnclosedQuote, explainYamlProblem } from './explain-yaml.js';
 
 /** A key path into the frontmatter, e.g. `['faq', 2, 'answer']`. */
 export type KeyPath = readonly (string | number)[];
@@ -51,7 +52,13 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
     document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', logLevel: 'silent' });
     const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
     const [problem] = [...document.errors, ...document.warnings];
-    if (problem) throw new FrontmatterError(describeYamlProblem(problem), { file, line: lineAt(problem.pos[0]) });
+    if (problem) {
+      const line = lineAt(problem.pos[0]);
+      const lines = yamlText.split('\n');
+      const explained = problem.code === 'MISSING_CHAR' && /closing .?quote/i.test(problem.message) ? explainUnclosedQuote(lines) : explainYamlProblem(problem.code, line, lines);
+      if (explained) throw new FrontmatterError(explained.message, { file, line: explained.line });
+      throw new FrontmatterError(describeYamlProblem(problem), { file, line });
+    }
     const refused = refuseUnsafeNodes(document);
     if (refused) throw new FrontmatterError(refused.message, { file, line: lineAt(refused.offset) });
     let data: unknown;

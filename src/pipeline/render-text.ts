@@ -125,7 +125,9 @@ export function renderText(view: NewsletterView): string {
     blocks.push(wrap(`${strings.sourcesLabel}: ${names.join(', ')}`));
   }
   if (view.webUrl) blocks.push(`${strings.readOnWeb}:\n${view.webUrl}`);
-  blocks.push(`--\n${view.brand}\n${wrap(strings.footerReason)}\n${strings.unsubscribe}: ${view.unsubscribeUrl}`);
+  const social = view.footer.social ? `\n${view.footer.social.map((link) => `${link.name}: ${link.url}`).join('\n')}` : '';
+  blocks.push(`--\n${view.brand}${social}\n\n${wrap(strings.footerReason)}\n${strings.unsubscribe}: ${view.unsubscribeUrl}`);
+  if (view.footer.imprintHtml) blocks.push(toText(view.footer.imprintHtml));
   // Only blank lines around a block go: a leading list bullet or code indent is part of the text.
   return `${blocks.map((block) => block.replace(/^(?:[ \t]*\n)+/, '').trimEnd()).filter(Boolean).join('\n\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
-import { stringsFor, type Strings } from '../i18n/strings.js';
+import type { Strings } from '../i18n/strings.js';
 import { CONTENT_WIDTH, renderMarkdown } from './render-markdown.js';
 import type { Article } from './validate-article.js';
 
@@ -45,10 +45,14 @@ export interface NewsletterView {
   sources: { name: string; url: string | null }[] | null;
   webUrl: string | null;
   unsubscribeUrl: string;
+  /** The header's logo image (config `logo`); null: the brand name as text. */
+  logo: { src: string; alt: string; width: number } | null;
+  /** The footer's imprint (config `footer.imprint`, Markdown rendered) and social links. */
+  footer: { imprintHtml: string | null; social: { name: string; url: string }[] | null };
 }
 
 export function renderView(article: Article, config: ResolvedConfig): NewsletterView {
-  const strings = stringsFor(config.locale);
+  const strings = config.strings;
   const md = (text: string) => renderMarkdown(text, config.locale);
   const preheader = article.preheader ?? article.teaser;
   return {
@@ -76,6 +80,11 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     sources: article.sources.length > 0 ? article.sources : null,
     webUrl: article.url ?? (config.webBaseUrl ? `${config.webBaseUrl.replace(/\/+$/, '')}/${article.slug}` : null),
     unsubscribeUrl: config.unsubscribeUrl,
+    logo: config.logo ? { ...config.logo } : null,
+    footer: {
+      imprintHtml: config.footer.imprint === null ? null : md(config.footer.imprint),
+      social: config.footer.social.length > 0 ? config.footer.social.map((link) => ({ ...link })) : null,
+    },
   };
 }
 

@@ -125,7 +125,7 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
   const result = articleSchema.safeParse(parsed.data ?? {});
   if (!result.success) {
     const knownKeys = (path: KeyPath) => (path.length === 0 ? TOP_LEVEL_KEYS : (NESTED_KEYS[String(path[0])] ?? []));
-    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys);
+    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys, (path) => entryLabel(parsed.data, path));
     const first = problems[0];
     throw new ArticleError(first?.message ?? 'invalid frontmatter', { file, line: first?.line, problems });
   }
@@ -144,6 +144,19 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
     source: parsed.source,
     file,
   };
+}
+
+/**
+ * FAQ entries and sources as editors count them, from 1, with the question or
+ * name quoted: `FAQ entry 2 ("Wer profitiert?")`.
+ */
+export function entryLabel(data: unknown, path: KeyPath): { label: string; rest: KeyPath } | undefined {
+  const [list, index, ...rest] = path;
+  if ((list !== 'faq' && list !== 'sources') || typeof index !== 'number') return undefined;
+  const entry = (data as Record<string, unknown[] | undefined> | null)?.[list]?.[index];
+  const shown = list === 'faq' ? (entry as { question?: unknown } | null)?.question : typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name;
+  const quoted = typeof shown === 'string' && shown.trim() !== '' && unsafeTextReason(shown) === undefined && !isInvisible(shown) ? ` (${JSON.stringify(shown.trim().length > 60 ? `${shown.trim().slice(0, 59)}…` : shown.trim())})` : '';
+  return { label: `${list === 'faq' ? 'FAQ entry' : 'source'} ${index + 1}${quoted}`, rest };
 }
 
 export function isCalendarDate(value: string): boolean {

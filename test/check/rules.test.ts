@@ -51,6 +51,29 @@ describe('fixture articles: each planted problem once, with its rule, file and a
     expect(finding?.message).toMatch(/: [^:]+/); // what is wrong, then how to fix it
   });
 
+  // [fixture, what the line holds]: findings about a place in the article name its line
+  it.each([
+    ['a11y-link-text', '[hier](https://example.com/zahlen-kundenservice)'],
+    ['links-relative', '](/preise/kundenservice)'],
+    ['links-empty-href', '[der Studie zur Wartezeit](#)'],
+    ['a11y-heading-order', '### Zwischenstand nach sechs Monaten'],
+    ['content-faq-answer', '- question: Was kostet ein KI-Assistent im Kundenservice?'],
+    ['content-empty-body', '---'],
+  ])('%s: the finding names the line that holds %s', async (name, written) => {
+    const lines = (await fixtureArticle(name)).split('\n');
+    const expected = name === 'content-empty-body' ? lines.lastIndexOf('---') + 2 : lines.findIndex((line) => line.includes(written)) + 1;
+    expect(expected).toBeGreaterThan(1);
+    const [finding] = report.findings.filter((each) => each.file === `articles/${name}.md`);
+    expect(finding?.line).toBe(expected);
+  });
+
+  it('names headings as the editor wrote them and counts FAQ entries from 1', () => {
+    const heading = report.findings.find((finding) => finding.rule === 'a11y/heading-order');
+    expect(heading?.message).toBe('the subhead "Zwischenstand nach sechs Monaten" is written with ### and comes right after the headline, so the outline skips a level: write it with ## (## Zwischenstand nach sechs Monaten), or add a ## subhead above it');
+    const faq = report.findings.find((finding) => finding.rule === 'content/faq-answer');
+    expect(faq?.message).toMatch(/^FAQ entry 1 \("Was kostet ein KI-Assistent im Kundenservice\?"\) has an answer without visible text/);
+  });
+
   it('reports nothing else and counts what it reports', () => {
     expect(report.findings).toHaveLength(Object.keys(PLANTED).length);
     expect(report.summary).toMatchObject({ articles: Object.keys(PLANTED).length + 1, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });

@@ -1,3 +1,4 @@
+import { placeOfLink } from '../article-lines.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 
@@ -8,10 +9,10 @@ export const linksAbsolute: OfflineRule<'links/absolute'> = {
   check(input) {
     return linksOf(input).flatMap((link) => {
       if (link.kind.kind === 'relative') {
-        return [{ message: `the link ${describeLink(link)} is relative and leads nowhere from an inbox: write the full address, e.g. https://example.com/artikel` }];
+        return [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} is relative and leads nowhere from an inbox: write the full address, e.g. https://example.com/artikel` }];
       }
       if (link.kind.kind === 'scheme') {
-        return [{ message: `the link ${describeLink(link)} uses "${link.kind.scheme}:", which mail clients block or cannot open: link to an https:// address` }];
+        return [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} uses "${link.kind.scheme}:", which mail clients block or cannot open: link to an https:// address` }];
       }
       return [];
     });
