@@ -15,8 +15,9 @@ export function describeIssues(
   file: string,
   locate: (path: KeyPath) => number | undefined,
   knownKeys: (path: KeyPath) => readonly string[],
-  entryLabel: EntryLabel = () => undefined,
+  options: { entryLabel?: EntryLabel; container?: string } = {},
 ): Problem[] {
+  const { entryLabel = () => undefined, container = 'the frontmatter' } = options;
   const problems: Problem[] = [];
   const pathOf = (issue: z.core.$ZodIssue) => issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
   // A misspelt key is one mistake: "categroy" is reported with its suggestion, and the missing "category" is not reported again.
@@ -48,7 +49,7 @@ export function describeIssues(
     const field = entry ? formatPath(entry.rest) : '';
     let message: string;
     if (missing) {
-      message = entry ? `${entry.label} has no ${field}: add "${String(entry.rest.at(-1))}:" to it` : `missing required key "${name}": add it to the frontmatter`;
+      message = entry ? `${entry.label} has no ${field}: add "${String(entry.rest.at(-1))}:" to it` : `missing required key "${name}": add it to ${container}`;
     } else if (issue.code === 'invalid_type' && value === null) {
       message = entry ? `${entry.label}: "${field}" is empty: give it a value or remove the key` : `"${name}" is empty: give it a value or remove the key`;
     } else {

@@ -43,6 +43,6 @@ export function parseUserConfig(text: string, file: string): UserConfig {
     if (keyPath[0] === 'strings') return OVERRIDABLE_STRINGS;
     return Object.keys(userConfigSchema.shape);
   };
-  const problems = describeIssues(result.error.issues, data, file, locate, knownKeys);
+  const problems = describeIssues(result.error.issues, data, file, locate, knownKeys, { container: 'the config' });
   throw new ConfigError(problems[0]?.message ?? 'invalid config', { file, line: problems[0]?.line, problems });
 }

@@ -125,7 +125,7 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
   const result = articleSchema.safeParse(parsed.data ?? {});
   if (!result.success) {
     const knownKeys = (path: KeyPath) => (path.length === 0 ? TOP_LEVEL_KEYS : (NESTED_KEYS[String(path[0])] ?? []));
-    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys, (path) => entryLabel(parsed.data, path));
+    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys, { entryLabel: (path) => entryLabel(parsed.data, path) });
     const first = problems[0];
     throw new ArticleError(first?.message ?? 'invalid frontmatter', { file, line: first?.line, problems });
   }
