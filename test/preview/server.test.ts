@@ -66,6 +66,18 @@ describe('preview server', () => {
     expect(await attempt(preview.smtpPort ?? 0)).toBe('ECONNREFUSED');
   });
 
+  it('speaks the project\'s language: German by default, English with "locale": "en"', async () => {
+    expect(await index()).toMatch(/<html lang="de">[\s\S]*Newsletter-Vorschau[\s\S]*<th scope="col">Warnungen<\/th>/);
+    await save('newsletter.config.json', '{ "locale": "en" }\n', async () => (await index()).includes('<html lang="en">'));
+    try {
+      expect(await index()).toMatch(/Newsletter preview[\s\S]*<th scope="col">Warnings<\/th>/);
+      expect((await get('/view/ki-chips-wettruesten')).body).toContain('<h2 id="send-heading">Send a test</h2>');
+    } finally {
+      await rm(path.join(project.root, 'newsletter.config.json'));
+      await events.until(async () => (await index()).includes('<html lang="de">'));
+    }
+  });
+
   it('lists every newsletter on the index, newest first, with size and draft flag', async () => {
     const response = await get('/');
     expect(response.status).toBe(200);
