@@ -31,7 +31,7 @@ describe('the build runs the same rules', () => {
     for (const result of [first, second]) {
       const byFile = Object.fromEntries(result.articles.map((article) => [article.file, article.findings ? article.findings.map((finding) => finding.rule) : article.status]));
       expect(byFile).toEqual({ 'articles/clean.md': [], 'articles/links-relative.md': ['links/absolute'], 'articles/inbox-subject-length.md': ['inbox/subject-length'] });
-      expect(result.problems).toEqual([{ file: 'articles/links-relative.md', message: expect.stringMatching(/is relative .* \[links\/absolute\]$/) }]);
+      expect(result.problems).toEqual([{ file: 'articles/links-relative.md', line: 29, message: expect.stringMatching(/is relative .* \[links\/absolute\]$/) }]);
     }
     expect(first.articles.map((article) => article.status)).toEqual(['built', 'built', 'built']);
     expect(second.articles.map((article) => article.status)).toEqual(['cached', 'cached', 'cached']);
@@ -45,7 +45,7 @@ describe('the build runs the same rules', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/= inbox-subject-length .*\n {2}! warning articles\/inbox-subject-length\.md:2: the title, which is also the subject line, .*\[inbox\/subject-length\]\n/);
-    expect(result.stderr).toMatch(/✗ error the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
+    expect(result.stderr).toMatch(/✗ error articles\/links-relative\.md:29: the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
     expect(result.stdout).toContain('1 check error, 1 warning');
   });
 });

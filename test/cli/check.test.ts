@@ -52,8 +52,8 @@ describe('npm run check (compiled CLI)', () => {
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as { findings: Record<string, unknown>[]; summary: Record<string, unknown> };
     expect(json.findings).toEqual([
-      { file: 'articles/a11y-link-text.md', slug: 'a11y-link-text', rule: 'a11y/link-text', severity: 'warning', message: expect.stringContaining('"hier"') },
-      { file: 'articles/links-relative.md', slug: 'links-relative', rule: 'links/absolute', severity: 'error', message: expect.stringContaining('/preise/kundenservice') },
+      { file: 'articles/a11y-link-text.md', line: 29, slug: 'a11y-link-text', rule: 'a11y/link-text', severity: 'warning', message: expect.stringContaining('"hier"') },
+      { file: 'articles/links-relative.md', line: 29, slug: 'links-relative', rule: 'links/absolute', severity: 'error', message: expect.stringContaining('/preise/kundenservice') },
     ]);
     expect(json.summary).toMatchObject({ articles: 3, errors: 1, warnings: 1, info: 0, draftsSkipped: 0, online: false });
     expect(typeof json.summary.durationMs).toBe('number');
