@@ -57,7 +57,7 @@ export interface BuiltNewsletter {
   file: string;
   slug: string;
   title: string;
-  /** The email's subject line; a test send puts the config's `subjectPrefix` before it. */
+  /** The email subject and inbox line: the article's `subject`, else its title; a test send puts the config's `subjectPrefix` before it. */
   subject: string;
   /** The inbox preview line: the article's preheader, else its teaser. */
   preheader: string;

@@ -149,9 +149,9 @@ describe('build (lines smuggled through fields)', () => {
     });
     const result = await build({ root: project.root });
     expect(result.articles.map((entry) => entry.status)).toEqual(['failed', 'failed', 'failed']);
-    expect(result.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message.replace(/ \(.*$/, '')}`)).toEqual([
+    expect(result.problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message.replace(/ \(a line break.*$/, '')}`)).toEqual([
       'articles/bild.md:6: "image.src" must not contain U+000A',
-      'articles/quelle.md:6: "sources[0].url" must not contain U+000A',
+      'articles/quelle.md:6: source 1 ("Quelle"): "url" must not contain U+000A',
       'articles/url.md:6: "url" must not contain U+000A',
     ]);
     await expect(readdir(project.out)).rejects.toThrow(); // nothing was written

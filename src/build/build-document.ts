@@ -122,7 +122,7 @@ export async function buildDocument(context: DocumentContext, absolute: string):
       hash,
       slug: article.slug,
       title: article.title,
-      subject: article.title,
+      subject: article.subject ?? article.title,
       preheader: article.preheader ?? article.teaser,
       category: article.category,
       date: article.date,

@@ -140,8 +140,8 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
   next.lists = hashText(JSON.stringify([...entries].sort((a, b) => `${a.kind}/${a.slug}`.localeCompare(`${b.kind}/${b.slug}`))));
   const listsMissing = !(isFile(lists.archive)) || !(isFile(lists.feed)) || !(isFile(lists.sitemap));
   if (next.lists !== previous.lists || listsMissing) {
-    const { renderArchive, renderFeed, renderSitemap, stringsFor } = await load();
-    const strings = stringsFor(config.locale);
+    const { renderArchive, renderFeed, renderSitemap } = await load();
+    const strings = config.strings;
     const shared: [string, string][] = [
       [lists.archive, renderArchive({ config: pageConfig, strings, entries })],
       [lists.feed, renderFeed({ brand: config.brand, webBaseUrl, strings, entries })],

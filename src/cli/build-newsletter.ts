@@ -104,7 +104,8 @@ function printArticle(result: ArticleResult): void {
 function printFindings(findings: readonly CheckFinding[], articleFile: string | null): void {
   for (const finding of findings) {
     if (finding.severity === 'info') continue;
-    const where = finding.file === articleFile ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: `;
+    // a finding about the article names its file only with a line, so the place can be opened: `articles/x.md:12: …`
+    const where = finding.file === articleFile && finding.line === undefined ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}`}: `;
     const line = terminalSafe(`${where}${finding.message} [${finding.rule}]`);
     if (finding.severity === 'error') process.stderr.write(`  ${color.red('✗ error')} ${line}\n`);
     else process.stdout.write(`  ${color.yellow('! warning')} ${line}\n`);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../findings/rule-ids.js';
 import { ESP_PROVIDERS, espSyntax, isEspLinkTag, PERSONAL_FIELD_NAME, UTM_PLACEHOLDERS, type EspProvider } from '../esp/providers.js';
 import { unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';
-import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type Colors, type DarkColors } from './config.js';
+import { OVERRIDABLE_STRINGS } from '../i18n/strings.js';
+import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, REQUIRABLE_BLOCKS, type Colors, type DarkColors, type RequiredBlock } from './config.js';
 
 // The config file's schema lives apart from config.ts so that a build without
 // a config file (or one with nothing to rebuild) never loads zod.
@@ -29,6 +30,8 @@ const oneLine = (schema: z.ZodString) =>
     const reason = unsafeTextReason(value);
     if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
   });
+const text = (what: string) => oneLine(z.string({ error: `must be text (${what})` }).trim().min(1, { error: `is empty: write the ${what} or remove the key` }));
+const requiredBlock = z.enum(REQUIRABLE_BLOCKS as [RequiredBlock, ...RequiredBlock[]], { error: `must be one of ${REQUIRABLE_BLOCKS.map((block) => `"${block}"`).join(', ')}` });
 const ruleSetting = z.enum(RULE_SETTINGS as [RuleSetting, ...RuleSetting[]], { error: 'must be "off", "info", "warning" or "error"' });
 
 /** A UTM value: one line, with only the known placeholders. */
@@ -92,6 +95,28 @@ export const userConfigSchema = z.strictObject({
     .strictObject({ source: utmValue, medium: utmValue, campaign: utmValue, content: utmValue.optional(), term: utmValue.optional() }, { error: 'must be a mapping like { "source": "newsletter", "medium": "email", "campaign": "{slug}" }, or null' })
     .nullable()
     .optional(),
+  require: z.array(requiredBlock, { error: `must be a list of blocks, e.g. ["check", "faq", "preheader"]` }).optional(),
+  footer: z
+    .strictObject(
+      {
+        imprint: z.string({ error: 'must be the imprint as Markdown text' }).trim().min(1, { error: 'is empty: write the imprint or remove the key' }).nullable().optional(),
+        social: z.array(z.strictObject({ name: text('name of the profile, e.g. "LinkedIn"'), url: httpsUrl }, { error: 'must be a link as {"name": …, "url": "https://…"}' }), { error: 'must be a list of {"name": …, "url": "https://…"}' }).optional(),
+      },
+      { error: 'must be {"imprint": "…", "social": […]}' },
+    )
+    .optional(),
+  logo: z
+    .strictObject(
+      {
+        src: httpsUrl,
+        alt: text('text for blocked images and screen readers, usually the brand name'),
+        width: z.number({ error: 'must be a number of pixels, e.g. 200' }).int({ error: 'must be a whole number of pixels' }).min(16, { error: 'must be at least 16 pixels' }).max(536, { error: 'must be at most 536 pixels (the column)' }).optional(),
+      },
+      { error: 'must be {"src": "https://…", "alt": "…", "width": 200}, or null for the brand name as text' },
+    )
+    .nullable()
+    .optional(),
+  strings: z.strictObject(Object.fromEntries(OVERRIDABLE_STRINGS.map((name) => [name, text('text').optional()])) as Record<(typeof OVERRIDABLE_STRINGS)[number], z.ZodOptional<z.ZodString>>).optional(),
   checks: z
     .strictObject({
       rules: z.strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, ruleSetting.optional()])) as Record<RuleId, z.ZodOptional<typeof ruleSetting>>).optional(),

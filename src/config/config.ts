@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RuleId, RuleSetting } from '../findings/rule-ids.js';
 import { espSyntax, type EspProvider } from '../esp/providers.js';
-import type { Locale } from '../i18n/strings.js';
+import { STRINGS, type Locale, type Strings } from '../i18n/strings.js';
 
 /**
  * What a project may put in `newsletter.config.json`. Every key is optional;
@@ -37,6 +37,25 @@ export interface UserConfig {
   cacheDir?: string;
   /** Articles larger than this many bytes are refused (a runaway file cannot stall the build). @default 1048576 (1 MB) */
   maxArticleBytes?: number;
+  /**
+   * Optional article blocks this project requires: an article without one
+   * fails `npm run check` and the build (rules `content/check-box`,
+   * `content/faq`, `inbox/preheader-missing`). Blocks not listed are optional
+   * and their absence is not reported.
+   * @default []
+   * @example ["check", "faq", "preheader"]
+   */
+  require?: RequiredBlock[];
+  /** The footer's imprint and social links, in the HTML and the plain text. */
+  footer?: FooterConfig;
+  /** A logo image in the header instead of the brand name as text. @default null (the brand name as text) */
+  logo?: LogoConfig | null;
+  /**
+   * Fixed strings that differ from the locale's defaults (see `src/i18n/strings.ts`
+   * for the names), e.g. `{"footerReason": "Du bekommst diese E-Mail, weil du …"}`.
+   * @default {}
+   */
+  strings?: Partial<Omit<Strings, 'languageTag'>>;
   /** The email service provider the newsletter is sent with: `out/` then holds exactly what is uploaded to it. */
   esp?: EspConfig;
   /** UTM parameters appended to every http(s) link; null for none. @default null */
@@ -81,6 +100,30 @@ export interface ResolvedEsp {
   readonly fields: Readonly<Record<string, string>>;
   readonly overheadBytes: number;
   readonly listId: string | null;
+}
+
+/** Article blocks a project may require with `require`. */
+export type RequiredBlock = 'check' | 'faq' | 'preheader';
+export const REQUIRABLE_BLOCKS: readonly RequiredBlock[] = ['check', 'faq', 'preheader'];
+
+export interface FooterConfig {
+  /**
+   * The imprint (Impressum), Markdown: publisher, address, register entry,
+   * person responsible for the content. Shown above the unsubscribe link.
+   * @default null
+   */
+  imprint?: string | null;
+  /** Links to the brand's profiles, shown in a row in the footer. @default [] */
+  social?: { name: string; url: string }[];
+}
+
+export interface LogoConfig {
+  /** https:// address of the logo image (PNG or JPEG; SVG does not show in Gmail or Outlook). */
+  src: string;
+  /** Text shown where images are blocked and read by screen readers, usually the brand name. */
+  alt: string;
+  /** Width in pixels at which the logo is shown (up to 536). @default 200 */
+  width?: number;
 }
 
 export interface ChecksConfig {
@@ -175,6 +218,11 @@ export interface ResolvedConfig {
   readonly maxArticleBytes: number;
   readonly esp: ResolvedEsp;
   readonly utm: Readonly<UtmConfig> | null;
+  readonly require: readonly RequiredBlock[];
+  readonly footer: { readonly imprint: string | null; readonly social: readonly { readonly name: string; readonly url: string }[] };
+  readonly logo: Readonly<Required<LogoConfig>> | null;
+  /** The locale's strings with the project's `strings` overrides. */
+  readonly strings: Readonly<Strings>;
 }
 
 export const CONFIG_FILE_NAME = 'newsletter.config.json';
@@ -214,6 +262,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   paths: Object.freeze({ articles: 'articles', templates: 'templates', out: 'out', editions: 'editions' }),
   cacheDir: 'node_modules/.cache/punk-newsletter',
   maxArticleBytes: 1024 * 1024,
+  logoWidth: 200,
 });
 
 /** Fill in defaults and make paths absolute. Pure: reads nothing from disk. */
@@ -242,6 +291,10 @@ export function resolveConfig(user: UserConfig, root: string, configFile: string
     checks: Object.freeze({ rules: Object.freeze({ ...user.checks?.rules }) }),
     cacheDir: path.resolve(absoluteRoot, user.cacheDir ?? DEFAULT_CONFIG.cacheDir),
     maxArticleBytes: user.maxArticleBytes ?? DEFAULT_CONFIG.maxArticleBytes,
+    require: Object.freeze(REQUIRABLE_BLOCKS.filter((block) => user.require?.includes(block))),
+    footer: Object.freeze({ imprint: user.footer?.imprint ?? null, social: Object.freeze((user.footer?.social ?? []).map((link) => Object.freeze({ ...link }))) }),
+    logo: user.logo ? Object.freeze({ ...user.logo, width: user.logo.width ?? DEFAULT_CONFIG.logoWidth }) : null,
+    strings: Object.freeze({ ...STRINGS[user.locale ?? DEFAULT_CONFIG.locale], ...user.strings }),
     esp: resolveEsp(user.esp),
     utm: user.utm ? Object.freeze({ ...user.utm }) : null,
   });

@@ -2,6 +2,7 @@ import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
 import { RULE_IDS } from '../findings/rule-ids.js';
 import { describeIssues } from '../describe-issues.js';
 import { ConfigError } from '../errors.js';
+import { OVERRIDABLE_STRINGS } from '../i18n/strings.js';
 import { DEFAULT_COLORS, DEFAULT_DARK_COLORS, type UserConfig } from './config.js';
 import { userConfigSchema } from './config-schema.js';
 
@@ -39,8 +40,11 @@ export function parseUserConfig(text: string, file: string): UserConfig {
     if (keyPath[0] === 'esp') return ['provider', 'fields', 'overheadBytes', 'listId'];
     if (keyPath[0] === 'utm') return ['source', 'medium', 'campaign', 'content', 'term'];
     if (keyPath[0] === 'checks') return keyPath[1] === 'rules' ? RULE_IDS : ['rules'];
+    if (keyPath[0] === 'footer') return keyPath[1] === 'social' ? ['name', 'url'] : ['imprint', 'social'];
+    if (keyPath[0] === 'logo') return ['src', 'alt', 'width'];
+    if (keyPath[0] === 'strings') return OVERRIDABLE_STRINGS;
     return Object.keys(userConfigSchema.shape);
   };
-  const problems = describeIssues(result.error.issues, data, file, locate, knownKeys);
+  const problems = describeIssues(result.error.issues, data, file, locate, knownKeys, { container: 'the config' });
   throw new ConfigError(problems[0]?.message ?? 'invalid config', { file, line: problems[0]?.line, problems });
 }

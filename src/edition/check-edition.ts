@@ -26,6 +26,9 @@ export function editionCheckInput(edition: Edition, rendered: { html: string; te
     draft: edition.draft,
     sources: [],
     body: edition.intro,
+    // findings about a place in the intro name the edition file without a line
+    bodyLine: 1,
+    source: '',
     file: edition.file,
   };
   return { article, view: renderView(article, config), html: rendered.html, text: rendered.text, config, file: edition.file, templates };

@@ -1,9 +1,9 @@
 import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
-import { stringsFor, type Strings } from '../i18n/strings.js';
+import type { Strings } from '../i18n/strings.js';
 import { hyphenateHtml, hyphenateText } from '../pipeline/hyphenate.js';
 import { loadHyphenator } from '../pipeline/load-hyphenator.js';
 import { renderMarkdown } from '../pipeline/render-markdown.js';
-import { formatDate, preheaderFiller, renderView, type NewsletterView } from '../pipeline/render-view.js';
+import { brandFrame, formatDate, preheaderFiller, renderView, type NewsletterView } from '../pipeline/render-view.js';
 import { hyphenateView } from '../pipeline/hyphenate.js';
 import type { Article } from '../pipeline/validate-article.js';
 import type { Edition } from './parse-edition.js';
@@ -53,7 +53,12 @@ export interface EditionView {
   introHtml: string | null;
   /** The header partial links the brand to it; an edition has no web version of its own. */
   webUrl: null;
+  webVersionUrl: null;
+  /** The email subject and `<title>`. */
+  subject: string;
   unsubscribeUrl: string;
+  logo: NewsletterView['logo'];
+  footer: NewsletterView['footer'];
   /** "Die Themen heute": one entry per story, in order. */
   contents: { number: string; title: string; category: string; anchor: string }[];
   /** The stories in order; each is the article's view plus `editionStory`. */
@@ -62,7 +67,7 @@ export interface EditionView {
 
 /** Stage: edition and its stories → the view of the edition (unhyphenated: the plain-text part is made from it). */
 export function renderEditionView(edition: Edition, stories: readonly (ResolvedStory & { article: Article })[], config: ResolvedConfig): EditionView {
-  const strings = stringsFor(config.locale);
+  const strings = config.strings;
   const preheader = edition.preheader ?? stories[0]?.article.teaser ?? edition.subject;
   const storyViews = stories.map((story, index): StoryView => {
     const view = renderView(story.article, config);
@@ -91,7 +96,10 @@ export function renderEditionView(edition: Edition, stories: readonly (ResolvedS
     preheaderFillerHtml: preheaderFiller(preheader),
     introHtml: edition.intro === '' ? null : renderMarkdown(edition.intro, config.locale),
     webUrl: null,
+    webVersionUrl: null,
+    subject: edition.subject,
     unsubscribeUrl: config.unsubscribeUrl,
+    ...brandFrame(config),
     contents: storyViews.map((story) => ({ number: story.editionStory.number, title: story.title, category: story.category, anchor: story.editionStory.anchor })),
     stories: storyViews,
   };

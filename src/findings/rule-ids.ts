@@ -28,7 +28,9 @@ export const RULE_IDS = [
   'inbox/preheader-length',
   'clients/unsupported-feature',
   'content/check-box',
+  'content/faq',
   'content/faq-answer',
+  'content/empty-body',
   'content/sources',
   'web/structured-data',
 ] as const;

@@ -83,6 +83,9 @@ export const STRINGS: Readonly<Record<Locale, Readonly<Strings>>> = Object.freez
   }),
 });
 
+/** The strings a project may change in `newsletter.config.json` (`strings`): all but the language tag, which `locale` sets. */
+export const OVERRIDABLE_STRINGS = Object.keys(STRINGS.de).filter((name): name is Exclude<keyof Strings, 'languageTag'> => name !== 'languageTag');
+
 export function stringsFor(locale: Locale): Readonly<Strings> {
   return STRINGS[locale];
 }

@@ -19,9 +19,9 @@ export interface ManifestEntry {
   hash: string;
   slug: string;
   title: string;
-  /** The email's subject line (before a test send's prefix). */
+  /** The email subject and inbox line: the article's `subject`, else its title; a test send puts the config's `subjectPrefix` before it. */
   subject: string;
-  /** The inbox preview line: the preheader, else the teaser. */
+  /** The inbox preview line: the article's preheader, else its teaser. */
   preheader: string;
   category: string;
   date: string;

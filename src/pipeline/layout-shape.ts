@@ -15,7 +15,7 @@ import type { NewsletterView } from './render-view.js';
  */
 
 /** View keys that come from the config, the same for every article: never tokens (colours end up in CSS). */
-const CONFIG_KEYS: ReadonlySet<keyof NewsletterView> = new Set<keyof NewsletterView>(['lang', 'brand', 'brandUpper', 'colors', 'darkColors', 'strings', 'unsubscribeUrl']);
+const CONFIG_KEYS: ReadonlySet<keyof NewsletterView> = new Set<keyof NewsletterView>(['lang', 'brand', 'brandUpper', 'colors', 'darkColors', 'strings', 'unsubscribeUrl', 'logo', 'footer']);
 
 /** Finds every token in rendered MJML or HTML; group 1 is E (escaped) or R (raw), group 2 the path. */
 export const TOKEN_PATTERN = /@@([ER]):([\w.]+)@@/g;

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { KeyPath } from '../describe-issues.js';
 import { FrontmatterError } from '../errors.js';
+import { explainUnclosedQuote, explainYamlProblem } from './explain-yaml.js';
 
 export type { KeyPath };
 
@@ -12,6 +13,8 @@ export interface ParsedFrontmatter {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** The whole file as parsed (BOM removed, line endings "\n"), so later stages can name lines. */
+  source: string;
   /** 1-based line in the file of the key at `path`, or of its closest present parent. */
   locate(path: KeyPath): number | undefined;
 }
@@ -49,7 +52,13 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
     document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', logLevel: 'silent' });
     const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
     const [problem] = [...document.errors, ...document.warnings];
-    if (problem) throw new FrontmatterError(describeYamlProblem(problem), { file, line: lineAt(problem.pos[0]) });
+    if (problem) {
+      const line = lineAt(problem.pos[0]);
+      const lines = yamlText.split('\n');
+      const explained = problem.code === 'MISSING_CHAR' && /closing .?quote/i.test(problem.message) ? explainUnclosedQuote(lines) : explainYamlProblem(problem.code, line, lines);
+      if (explained) throw new FrontmatterError(explained.message, { file, line: explained.line });
+      throw new FrontmatterError(describeYamlProblem(problem), { file, line });
+    }
     const refused = refuseUnsafeNodes(document);
     if (refused) throw new FrontmatterError(refused.message, { file, line: lineAt(refused.offset) });
     let data: unknown;
@@ -85,6 +94,7 @@ export function parseFrontmatter(source: string, file: string): ParsedFrontmatte
     data: parsed.data,
     body: parsed.content,
     bodyLine,
+    source: text,
     locate(path) {
       if (!parsedDocument?.contents) return undefined;
       for (let depth = path.length; depth >= 0; depth--) {

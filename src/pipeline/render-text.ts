@@ -142,9 +142,12 @@ export function articleTextBlocks(view: NewsletterView): string[] {
   return blocks;
 }
 
-/** The footer: brand, why the reader gets this, how to unsubscribe. */
-export function footerTextBlock(view: Pick<NewsletterView, 'brand' | 'strings' | 'unsubscribeUrl'>): string {
-  return `--\n${view.brand}\n${wrap(view.strings.footerReason)}\n${view.strings.unsubscribe}: ${view.unsubscribeUrl}`;
+/** The footer: brand and social links, why the reader gets this, how to unsubscribe, the imprint. */
+export function footerTextBlock(view: Pick<NewsletterView, 'brand' | 'strings' | 'unsubscribeUrl' | 'footer'>): string {
+  const { strings } = view;
+  const social = view.footer.social ? `\n${view.footer.social.map((link) => `${link.name}: ${link.url}`).join('\n')}` : '';
+  const footer = `--\n${view.brand}${social}\n\n${wrap(strings.footerReason)}\n${strings.unsubscribe}: ${view.unsubscribeUrl}`;
+  return view.footer.imprintHtml ? `${footer}\n\n${converterFor(strings)(view.footer.imprintHtml).trimEnd()}` : footer;
 }
 
 /** Blocks separated by one blank line, ending in a newline. */

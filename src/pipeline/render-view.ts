@@ -1,6 +1,6 @@
 import type { Colors, DarkColors, ResolvedConfig } from '../config/config.js';
 import { espViewLinks } from './personalise.js';
-import { stringsFor, type Strings } from '../i18n/strings.js';
+import type { Strings } from '../i18n/strings.js';
 import { articleUrl } from './web-urls.js';
 import { CONTENT_WIDTH, renderMarkdown } from './render-markdown.js';
 import type { Article } from './validate-article.js';
@@ -19,8 +19,10 @@ export interface NewsletterView {
   darkColors: DarkColors;
   strings: Strings;
   slug: string;
-  /** The headline as written: subject and `<title>`. */
+  /** The headline as written. */
   title: string;
+  /** The email subject and `<title>`: the article's `subject`, else its title. */
+  subject: string;
   /** The headline as shown in the email: `title`, with soft hyphens once `hyphenateView` ran. */
   headline: string;
   category: string;
@@ -48,10 +50,14 @@ export interface NewsletterView {
   unsubscribeUrl: string;
   /** "View in browser": the ESP's web-version tag where it has one, else the page in the web version (`webBaseUrl`), else null. */
   webVersionUrl: string | null;
+  /** The header's logo image (config `logo`); null: the brand name as text. */
+  logo: { src: string; alt: string; width: number } | null;
+  /** The footer's imprint (config `footer.imprint`, Markdown rendered) and social links. */
+  footer: { imprintHtml: string | null; social: { name: string; url: string }[] | null };
 }
 
 export function renderView(article: Article, config: ResolvedConfig): NewsletterView {
-  const strings = stringsFor(config.locale);
+  const strings = config.strings;
   const md = (text: string) => renderMarkdown(text, config.locale);
   const preheader = article.preheader ?? article.teaser;
   const links = espViewLinks(config);
@@ -64,6 +70,7 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     strings: { ...strings },
     slug: article.slug,
     title: article.title,
+    subject: article.subject ?? article.title,
     headline: article.title,
     category: article.category,
     date: article.date,
@@ -80,6 +87,18 @@ export function renderView(article: Article, config: ResolvedConfig): Newsletter
     webUrl: article.url ?? (config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null),
     webVersionUrl: links.webVersionUrl ?? (config.webBaseUrl ? articleUrl(config.webBaseUrl, article.slug) : null),
     unsubscribeUrl: links.unsubscribeUrl,
+    ...brandFrame(config),
+  };
+}
+
+/** The header's logo and the footer's imprint and social links: the same in every email of the project. */
+export function brandFrame(config: ResolvedConfig): Pick<NewsletterView, 'logo' | 'footer'> {
+  return {
+    logo: config.logo ? { ...config.logo } : null,
+    footer: {
+      imprintHtml: config.footer.imprint === null ? null : renderMarkdown(config.footer.imprint, config.locale),
+      social: config.footer.social.length > 0 ? config.footer.social.map((link) => ({ ...link })) : null,
+    },
   };
 }
 

@@ -52,6 +52,7 @@ export const articleSchema = z.strictObject({
       const reason = unsafeTextReason(value, { lineBreaks: true }) ?? (value !== '' && isInvisible(value) ? 'is empty once invisible characters are removed: write the teaser' : undefined);
       if (reason !== undefined) context.addIssue({ code: 'custom', message: reason, input: value });
     }),
+  subject: oneLine('email subject').optional(),
   preheader: oneLine('inbox preview text').optional(),
   author: oneLine('author name').optional(),
   slug: z
@@ -105,6 +106,10 @@ export interface Article extends Omit<ArticleFrontmatter, 'slug' | 'draft' | 'so
   sources: { name: string; url: string | null }[];
   /** The Markdown body. */
   body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** The file's text (line endings "\n"), for findings that name a line. */
+  source: string;
   /** Project-relative path of the source file, for messages. */
   file: string;
   /**
@@ -125,7 +130,7 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
   const result = articleSchema.safeParse(parsed.data ?? {});
   if (!result.success) {
     const knownKeys = (path: KeyPath) => (path.length === 0 ? TOP_LEVEL_KEYS : (NESTED_KEYS[String(path[0])] ?? []));
-    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys);
+    const problems = describeIssues(result.error.issues, parsed.data, file, parsed.locate, knownKeys, { entryLabel: (path) => entryLabel(parsed.data, path) });
     const first = problems[0];
     throw new ArticleError(first?.message ?? 'invalid frontmatter', { file, line: first?.line, problems });
   }
@@ -140,11 +145,14 @@ export function validateArticle(parsed: ParsedFrontmatter, file: string, default
     draft: data.draft ?? false,
     sources: (data.sources ?? []).map((source) => (typeof source === 'string' ? { name: source, url: null } : { name: source.name, url: source.url })),
     body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    source: parsed.source,
     file,
     keyLines: keyLines(data, parsed),
   };
 }
 
+/** Line of each frontmatter key (and of each FAQ question and answer), for findings about them. */
 function keyLines(data: ArticleFrontmatter, parsed: ParsedFrontmatter): Record<string, number> {
   const lines: Record<string, number> = {};
   const note = (name: string, path: KeyPath) => {
@@ -157,6 +165,19 @@ function keyLines(data: ArticleFrontmatter, parsed: ParsedFrontmatter): Record<s
     note(`faq[${index}].answer`, ['faq', index, 'answer']);
   });
   return lines;
+}
+
+/**
+ * FAQ entries and sources as editors count them, from 1, with the question or
+ * name quoted: `FAQ entry 2 ("Wer profitiert?")`.
+ */
+export function entryLabel(data: unknown, path: KeyPath): { label: string; rest: KeyPath } | undefined {
+  const [list, index, ...rest] = path;
+  if ((list !== 'faq' && list !== 'sources') || typeof index !== 'number') return undefined;
+  const entry = (data as Record<string, unknown[] | undefined> | null)?.[list]?.[index];
+  const shown = list === 'faq' ? (entry as { question?: unknown } | null)?.question : typeof entry === 'string' ? entry : (entry as { name?: unknown } | null)?.name;
+  const quoted = typeof shown === 'string' && shown.trim() !== '' && unsafeTextReason(shown) === undefined && !isInvisible(shown) ? ` (${JSON.stringify(shown.trim().length > 60 ? `${shown.trim().slice(0, 59)}…` : shown.trim())})` : '';
+  return { label: `${list === 'faq' ? 'FAQ entry' : 'source'} ${index + 1}${quoted}`, rest };
 }
 
 export function isCalendarDate(value: string): boolean {

@@ -2,6 +2,7 @@ import { formatKB, formatTime } from './format.js';
 import { html } from '../html.js';
 import type { CaughtMessage } from './inbox.js';
 import { renderPageShell } from './render-page-shell.js';
+import type { PreviewText } from './preview-text.js';
 
 export interface InboxPageData {
   /** Newest first. */
@@ -10,33 +11,36 @@ export interface InboxPageData {
   address: string;
   limit: number;
   assetVersion: string;
+  /** The interface's words, in the project's locale. */
+  words: PreviewText;
 }
 
 /** `GET /inbox`: every caught message, newest first. */
 export function renderInboxPage(data: InboxPageData): string {
+  const t = data.words;
   const rows = data.messages.map(
     (message) => html`<tr>
   <td class="col-time"><time datetime="${message.receivedAt.toISOString()}">${formatTime(message.receivedAt)}</time></td>
-  <td class="col-from">${message.from || message.envelope.from || '(no sender)'}</td>
+  <td class="col-from">${message.from || message.envelope.from || t.noSender}</td>
   <td class="col-to">${message.to || message.envelope.to.join(', ')}</td>
-  <td class="col-subject"><a href="/inbox/${message.id}">${message.subject || '(no subject)'}</a></td>
+  <td class="col-subject"><a href="/inbox/${message.id}">${message.subject || t.noSubject}</a></td>
   <td class="col-size">${formatKB(message.raw.length)}</td>
 </tr>`,
   );
   const body = html`<div class="page-head page-head-row">
   <div>
-    <h1>Inbox</h1>
-    <p class="lede">Catches every message sent to <code>${data.address}</code>, such as test sends without <code>SMTP_URL</code>. Kept in memory: the last ${data.limit}, gone when the preview stops.</p>
+    <h1>${t.inboxHeading}</h1>
+    <p class="lede">${t.inboxLede(data.address, data.limit)}</p>
   </div>
-  ${data.messages.length > 0 ? html`<form method="post" action="/inbox/clear"><button type="submit" class="button-quiet">Empty the inbox</button></form>` : null}
+  ${data.messages.length > 0 ? html`<form method="post" action="/inbox/clear"><button type="submit" class="button-quiet">${t.emptyInbox}</button></form>` : null}
 </div>
 ${
   data.messages.length === 0
-    ? html`<p class="empty">No messages yet. Send a test from a newsletter's page, or run <code>npm run send-test -- &lt;slug&gt; --to you@example.com</code> without <code>SMTP_URL</code>.</p>`
+    ? html`<p class="empty">${t.inboxEmpty}</p>`
     : html`<table class="messages">
-  <thead><tr><th scope="col">Time</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Size</th></tr></thead>
+  <thead><tr><th scope="col">${t.inboxColumns.time}</th><th scope="col">${t.inboxColumns.from}</th><th scope="col">${t.inboxColumns.to}</th><th scope="col">${t.inboxColumns.subject}</th><th scope="col">${t.inboxColumns.size}</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>`
 }`;
-  return renderPageShell({ title: 'Inbox', section: 'inbox', body, inboxCount: data.messages.length, reload: { on: 'mail' }, assetVersion: data.assetVersion });
+  return renderPageShell({ title: t.inboxHeading, section: 'inbox', body, inboxCount: data.messages.length, reload: { on: 'mail' }, assetVersion: data.assetVersion, words: t });
 }

@@ -28,7 +28,7 @@ export function groupProblems(global: readonly Problem[], byArticle: ReadonlyMap
 }
 
 /** The red box of build errors; nothing when there are none. */
-export function renderProblems(groups: readonly ProblemGroup[], heading: string): SafeHtml | null {
+export function renderProblems(groups: readonly ProblemGroup[], heading: string, affects = 'Affects'): SafeHtml | null {
   if (groups.length === 0) return null;
   return html`<section class="problems" aria-labelledby="problems-heading">
   <h2 id="problems-heading">${heading}</h2>
@@ -37,7 +37,7 @@ export function renderProblems(groups: readonly ProblemGroup[], heading: string)
       const location = problem.file === undefined ? null : problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
       const others = articles.filter((article) => article !== problem.file);
       return html`<li>${location === null ? null : html`<code class="location">${location}</code> `}<span class="message">${problem.message}</span>${
-        others.length > 0 ? html`<span class="affects">Affects ${others.map((article, index) => html`${index > 0 ? ', ' : ''}<code>${article}</code>`)}</span>` : null
+        others.length > 0 ? html`<span class="affects">${affects} ${others.map((article, index) => html`${index > 0 ? ', ' : ''}<code>${article}</code>`)}</span>` : null
       }</li>`;
     })}
   </ul>

@@ -153,7 +153,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         }
         emit({ type: 'request-failed', method: request.method ?? '', url: request.url ?? '', error });
         if (response.headersSent) response.destroy();
-        else sendErrorPage(context, response, 500, 'Something went wrong', error instanceof Error ? error.message : String(error));
+        else sendErrorPage(context, response, 500, (t) => [t.errorPages.somethingWrong, error instanceof Error ? error.message : String(error)]);
       });
     });
     const requestedPort = options.port ?? DEFAULT_PREVIEW_PORT;
@@ -215,23 +215,23 @@ async function handleRequest(context: PreviewContext, routes: readonly Route[], 
   }
   const target = checkRequestTarget(request.url ?? '');
   if (!target.ok) {
-    sendErrorPage(context, response, 400, 'Bad request', `Refused: ${target.reason}.`);
+    sendErrorPage(context, response, 400, (t) => [t.errorPages.badRequest, t.errorPages.refusedBecause(target.reason)]);
     return;
   }
   const match = matchRoute(routes, request.method ?? 'GET', target.pathname);
   if (match.kind === 'not-found') {
-    sendErrorPage(context, response, 404, 'Not found', 'The preview has no page here.');
+    sendErrorPage(context, response, 404, (t) => [t.errorPages.notFound, t.errorPages.noPageHere]);
     return;
   }
   if (match.kind === 'wrong-method') {
     response.setHeader('Allow', match.allowed.join(', '));
-    sendErrorPage(context, response, 405, 'Method not allowed', `Use ${match.allowed.join(' or ')} here.`);
+    sendErrorPage(context, response, 405, (t) => [t.errorPages.methodNotAllowed, t.errorPages.useMethod(match.allowed.join(' / '))]);
     return;
   }
   try {
     await match.route.handle({ request, response, pathname: target.pathname, query: target.query, params: match.params });
   } catch (error) {
     if (!(error instanceof RequestBodyError)) throw error;
-    sendErrorPage(context, response, error.status, 'Bad request', error.message);
+    sendErrorPage(context, response, error.status, (t) => [t.errorPages.badRequest, error.message]);
   }
 }

@@ -6,7 +6,7 @@ import { parseSender, type Mailbox } from './addresses.js';
 export interface ComposeInput {
   config: Pick<ResolvedConfig, 'brand' | 'from' | 'unsubscribeUrl' | 'subjectPrefix' | 'locale'>;
   slug: string;
-  /** The article title; validation already refused line breaks in it. */
+  /** The subject line: the article's `subject`, else its title; validation already refused line breaks in both. */
   title: string;
   /** Exactly the content of `out/<slug>.html` and `out/<slug>.txt`. */
   html: string;

@@ -14,7 +14,7 @@ interface BuildJson {
 describe('the build runs the same rules', () => {
   let project: Project;
   beforeAll(async () => {
-    project = await makeProject({ fixtures: ['clean', 'links-relative', 'inbox-preheader-missing'], config: CHECK_CONFIG });
+    project = await makeProject({ fixtures: ['clean', 'links-relative', 'inbox-subject-length'], config: CHECK_CONFIG });
   });
   afterAll(() => project.remove());
 
@@ -30,8 +30,8 @@ describe('the build runs the same rules', () => {
     const second = JSON.parse(await buildJson()) as BuildJson;
     for (const result of [first, second]) {
       const byFile = Object.fromEntries(result.articles.map((article) => [article.file, article.findings ? article.findings.map((finding) => finding.rule) : article.status]));
-      expect(byFile).toEqual({ 'articles/clean.md': [], 'articles/links-relative.md': ['links/absolute'], 'articles/inbox-preheader-missing.md': ['inbox/preheader-missing'] });
-      expect(result.problems).toEqual([{ file: 'articles/links-relative.md', message: expect.stringMatching(/is relative .* \[links\/absolute\]$/) }]);
+      expect(byFile).toEqual({ 'articles/clean.md': [], 'articles/links-relative.md': ['links/absolute'], 'articles/inbox-subject-length.md': ['inbox/subject-length'] });
+      expect(result.problems).toEqual([{ file: 'articles/links-relative.md', line: 29, message: expect.stringMatching(/is relative .* \[links\/absolute\]$/) }]);
     }
     expect(first.articles.map((article) => article.status)).toEqual(['built', 'built', 'built']);
     expect(second.articles.map((article) => article.status)).toEqual(['cached', 'cached', 'cached']);
@@ -44,8 +44,8 @@ describe('the build runs the same rules', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/= inbox-preheader-missing .*\n {2}! warning no "preheader".*\[inbox\/preheader-missing\]\n/);
-    expect(result.stderr).toMatch(/✗ error the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
+    expect(result.stdout).toMatch(/= inbox-subject-length .*\n {2}! warning articles\/inbox-subject-length\.md:2: the title, which is also the subject line, .*\[inbox\/subject-length\]\n/);
+    expect(result.stderr).toMatch(/✗ error articles\/links-relative\.md:29: the link "\/preise\/kundenservice" .* \[links\/absolute\]/);
     expect(result.stdout).toContain('1 check error, 1 warning');
   });
 });
@@ -60,7 +60,7 @@ describe('template findings: once per build, not once per article', () => {
     );
   beforeAll(async () => {
     // the real templates with the accept marker of the phone @media rule removed
-    project = await makeProject({ fixtures: ['clean', 'inbox-preheader-missing', 'links-insecure-http'] });
+    project = await makeProject({ fixtures: ['clean', 'inbox-subject-length', 'links-insecure-http'] });
     const styles = path.join(project.root, 'templates/partials/styles.mjml.hbs');
     await writeFile(styles, (await readFile(styles, 'utf8')).replace('{{!-- clients: accept "@media" because phones', '{{!-- phones'));
   });

@@ -21,11 +21,14 @@ const PLANTED: Record<string, string> = {
   'inbox-preheader-repeat': 'inbox/preheader-repeat',
   'inbox-preheader-length': 'inbox/preheader-length',
   'content-check-box': 'content/check-box',
+  'content-faq': 'content/faq',
   'content-faq-answer': 'content/faq-answer',
+  'content-empty-body': 'content/empty-body',
   'content-sources': 'content/sources',
 };
 
-const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'content/faq-answer']);
+/** The fixture config requires every optional block ("require": ["check", "faq", "preheader"]): their absence is an error. */
+const ERRORS = new Set(['links/absolute', 'links/private-host', 'links/empty-href', 'links/mailto', 'content/faq-answer', 'content/check-box', 'content/faq', 'inbox/preheader-missing']);
 
 describe('fixture articles: each planted problem once, with its rule, file and a fix', () => {
   let project: Project;
@@ -49,9 +52,52 @@ describe('fixture articles: each planted problem once, with its rule, file and a
     expect(finding?.message).toMatch(/: [^:]+/); // what is wrong, then how to fix it
   });
 
+  // [fixture, what the line holds]: findings about a place in the article name its line
+  it.each([
+    ['a11y-link-text', '[hier](https://example.com/zahlen-kundenservice)'],
+    ['links-relative', '](/preise/kundenservice)'],
+    ['links-empty-href', '[der Studie zur Wartezeit](#)'],
+    ['a11y-heading-order', '### Zwischenstand nach sechs Monaten'],
+    ['content-faq-answer', '- question: Was kostet ein KI-Assistent im Kundenservice?'],
+    ['content-empty-body', '---'],
+  ])('%s: the finding names the line that holds %s', async (name, written) => {
+    const lines = (await fixtureArticle(name)).split('\n');
+    const expected = name === 'content-empty-body' ? lines.lastIndexOf('---') + 2 : lines.findIndex((line) => line.includes(written)) + 1;
+    expect(expected).toBeGreaterThan(1);
+    const [finding] = report.findings.filter((each) => each.file === `articles/${name}.md`);
+    expect(finding?.line).toBe(expected);
+  });
+
+  it('names headings as the editor wrote them and counts FAQ entries from 1', () => {
+    const heading = report.findings.find((finding) => finding.rule === 'a11y/heading-order');
+    expect(heading?.message).toBe('the subhead "Zwischenstand nach sechs Monaten" is written with ### and comes right after the headline, so the outline skips a level: write it with ## (## Zwischenstand nach sechs Monaten), or add a ## subhead above it');
+    const faq = report.findings.find((finding) => finding.rule === 'content/faq-answer');
+    expect(faq?.message).toMatch(/^FAQ entry 1 \("Was kostet ein KI-Assistent im Kundenservice\?"\) has an answer without visible text/);
+  });
+
   it('reports nothing else and counts what it reports', () => {
     expect(report.findings).toHaveLength(Object.keys(PLANTED).length);
-    expect(report.summary).toMatchObject({ articles: 15, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+    expect(report.summary).toMatchObject({ articles: Object.keys(PLANTED).length + 1, errors: ERRORS.size, warnings: Object.keys(PLANTED).length - ERRORS.size, info: 0 });
+  });
+});
+
+describe('optional blocks', () => {
+  it('an article without check box, FAQ or preheader is fine unless the project requires them', async () => {
+    const spare = ['---', 'title: Kurze Meldung', 'category: News', 'date: 2025-11-04', 'teaser: Ein korrekter kurzer Text.', '---', '', 'Ein Absatz mit hundertfünfzig Wörtern, hier kürzer.', ''].join('\n');
+    const optional = await makeProject({ articles: { 'kurz.md': spare }, config: { checks: { rules: { 'clients/unsupported-feature': 'off' } } } });
+    const required = await makeProject({ articles: { 'kurz.md': spare }, config: { require: ['check', 'faq', 'preheader'], checks: { rules: { 'clients/unsupported-feature': 'off' } } } });
+    try {
+      const [free, strict] = await Promise.all([checkProject({ root: optional.root }), checkProject({ root: required.root })]);
+      expect(free.findings).toEqual([]);
+      expect(strict.findings.map((finding) => [finding.rule, finding.severity])).toEqual([
+        ['inbox/preheader-missing', 'error'],
+        ['content/check-box', 'error'],
+        ['content/faq', 'error'],
+      ]);
+      expect(strict.findings.every((finding) => finding.file === 'articles/kurz.md' && finding.message.includes('"require"'))).toBe(true);
+    } finally {
+      await Promise.all([optional.remove(), required.remove()]);
+    }
   });
 });
 

@@ -30,9 +30,9 @@ describe('build-newsletter CLI', () => {
   // One project with every kind of mistake: each is one line of its own, the good article is built.
   const mistakes: [string, string, RegExp][] = [
     ['a mistyped key', article('teasr: x'), /^✗ articles\/bad-0\.md:6: unknown key "teasr" \(did you mean "teaser"\?\)$/m],
-    ['malformed YAML', '---\ntitle: "offen\n---\n', /^✗ articles\/bad-1\.md:2: malformed YAML: Missing closing "quote/m],
+    ['malformed YAML', '---\ntitle: "offen\n---\n', /^✗ articles\/bad-1\.md:2: the value of "title" opens a quote \("\) that is not closed on its line: end it with " on the same line: title: "offen"$/m],
     ['an impossible date', article().replace('2025-11-04', '2025-02-30'), /^✗ articles\/bad-2\.md:4: "date" is not a real calendar date/m],
-    ['a FAQ entry without answer', article('faq:\n  - question: Warum?'), /^✗ articles\/bad-3\.md:7: missing required key "faq\[0\]\.answer"/m],
+    ['a FAQ entry without answer', article('faq:\n  - question: Warum?'), /^✗ articles\/bad-3\.md:7: FAQ entry 1 \("Warum\?"\) has no answer: add "answer:" to it$/m],
     ['an image without alt', article('image:\n  src: https://example.com/a.jpg'), /^✗ articles\/bad-4\.md:6: missing required key "image\.alt"/m],
     ['a non-https url', article('url: http://example.com'), /^✗ articles\/bad-5\.md:6: "url" must be an absolute https:\/\/ URL/m],
     ['---javascript frontmatter', '---javascript\n{ title: require("fs").writeFileSync("pwned", "1") }\n---\n', /^✗ articles\/bad-6\.md:1: "---javascript" frontmatter is not allowed/m],

@@ -25,7 +25,7 @@ describe('npm run check (compiled CLI)', () => {
   beforeAll(async () => {
     [clean, warnings, errors] = await Promise.all([
       makeProject({ fixtures: ['clean'], config: CHECK_CONFIG }),
-      makeProject({ fixtures: ['clean', 'inbox-preheader-missing'], config: CHECK_CONFIG }),
+      makeProject({ fixtures: ['clean', 'inbox-subject-length'], config: CHECK_CONFIG }),
       makeProject({ fixtures: ['clean', 'links-relative', 'a11y-link-text'], config: CHECK_CONFIG }),
     ]);
   });
@@ -40,8 +40,8 @@ describe('npm run check (compiled CLI)', () => {
   it('exits 0 on warnings, 1 with --strict', async () => {
     const relaxed = await check(warnings.root);
     expect(relaxed.code).toBe(0);
-    expect(relaxed.stdout).toContain('articles/inbox-preheader-missing.md');
-    expect(relaxed.stdout).toMatch(/warning +inbox\/preheader-missing +no "preheader"/);
+    expect(relaxed.stdout).toContain('articles/inbox-subject-length.md');
+    expect(relaxed.stdout).toMatch(/warning +inbox\/subject-length +line 2: the title, which is also the subject line/);
     const strict = await check(warnings.root, '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('✗ 2 articles: 0 errors, 1 warning (warnings fail with --strict)');
@@ -52,8 +52,8 @@ describe('npm run check (compiled CLI)', () => {
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as { findings: Record<string, unknown>[]; summary: Record<string, unknown> };
     expect(json.findings).toEqual([
-      { file: 'articles/a11y-link-text.md', slug: 'a11y-link-text', rule: 'a11y/link-text', severity: 'warning', message: expect.stringContaining('"hier"') },
-      { file: 'articles/links-relative.md', slug: 'links-relative', rule: 'links/absolute', severity: 'error', message: expect.stringContaining('/preise/kundenservice') },
+      { file: 'articles/a11y-link-text.md', line: 29, slug: 'a11y-link-text', rule: 'a11y/link-text', severity: 'warning', message: expect.stringContaining('"hier"') },
+      { file: 'articles/links-relative.md', line: 29, slug: 'links-relative', rule: 'links/absolute', severity: 'error', message: expect.stringContaining('/preise/kundenservice') },
     ]);
     expect(json.summary).toMatchObject({ articles: 3, errors: 1, warnings: 1, info: 0, draftsSkipped: 0, online: false });
     expect(typeof json.summary.durationMs).toBe('number');

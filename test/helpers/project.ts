@@ -15,7 +15,7 @@ export const SAMPLE_ARTICLES = path.join(REPO_ROOT, 'test/fixtures/articles');
 /** Articles that each plant one check finding (test/fixtures/check/articles/NAME.md), a layout with planted template mistakes, and a config. */
 export const CHECK_FIXTURES = path.join(REPO_ROOT, 'test/fixtures/check');
 /** The config the check tests build with: client support off, so findings stay about what each test plants. */
-export const CHECK_CONFIG = { checks: { rules: { 'clients/unsupported-feature': 'off' } } } as const;
+export const CHECK_CONFIG = { require: ['check', 'faq', 'preheader'], checks: { rules: { 'clients/unsupported-feature': 'off' } } } as const;
 
 export interface ProjectSpec {
   /** Copy the sample articles (test/fixtures/articles). @default false */

@@ -65,7 +65,7 @@ describe('compileTemplates', () => {
   });
 
   it('inserts article text as data: Handlebars syntax in it is never evaluated', () => {
-    const view = { ...sample, title: '{{constructor.constructor "return 1"}}', teaser: '{{> footer}}', bodyHtml: '<p>{{brand}}</p>' };
+    const view = { ...sample, title: '{{constructor.constructor "return 1"}}', subject: '{{constructor.constructor "return 1"}}', teaser: '{{> footer}}', bodyHtml: '<p>{{brand}}</p>' };
     const { mjml } = compileTemplates(sources).render(view);
     expect(mjml).toContain('{{constructor.constructor &quot;return 1&quot;}}');
     expect(mjml).toContain('{{&gt; footer}}');

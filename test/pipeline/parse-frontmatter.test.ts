@@ -27,9 +27,10 @@ describe('parseFrontmatter', () => {
   });
 
   it.each([
-    ['malformed YAML with its line', '---\ntitle: A\nteaser: "open\n---\n', /^malformed YAML/, 3],
+    ['an unclosed quote, at the line that opens it', '---\ntitle: A\nteaser: "open\n---\n', /^the value of "teaser" opens a quote \("\) that is not closed on its line/, 3],
+    ['malformed YAML the explanations do not cover', '---\ntitle: [a, b\n---\n', /^malformed YAML/, 2],
     ['a duplicate key', '---\ntitle: A\ntitle: B\n---\n', /^a key appears twice in the frontmatter: keep one of them$/, 3],
-    ['bad indentation', '---\ntitle: A\n  category: B\n---\n', /malformed YAML/, 2],
+    ['bad indentation, at the indented line', '---\ntitle: A\n  category: B\n---\n', /^the line is indented further than "title" above it/, 3],
     ['no frontmatter at all', '# Nur Text\n', /no frontmatter/, 1],
     ['an unclosed frontmatter block', '---\ntitle: A\n', /not closed/, 1],
     ['a ---json block', '---json\n{"title": "A"}\n---\n', /"---json" frontmatter is not allowed/, 1],

@@ -125,7 +125,7 @@ describeBrowser('preview pages in Chromium', () => {
     const { page, errors } = await open(1280, '/view/openai-amazon-cloud-deal');
     await page.fill('#send-to', 'redaktion@example.com');
     await page.click('.send-form button[type="submit"]');
-    expect(await page.locator('.notice-ok').first().textContent()).toContain('Sent to redaktion@example.com');
+    expect(await page.locator('.notice-ok').first().textContent()).toContain('Gesendet an redaktion@example.com');
     await frameReady(page);
     await page.screenshot({ path: path.join(ARTEFACTS, 'preview-viewer-sent-1280.png') });
     await page.click('.notice-ok a[href="/inbox"]');

@@ -9,7 +9,10 @@ import { renderViewerPage } from '../../src/preview/render-viewer-page.js';
 import { budgetLevel } from '../../src/preview/size-budget.js';
 import type { CheckFinding } from '../../src/check/types.js';
 import type { CaughtMessage } from '../../src/preview/inbox.js';
+import { previewText } from '../../src/preview/preview-text.js';
 
+const EN = previewText('en');
+const DE = previewText('de');
 const EVIL = '<script>alert(1)</script>"\'&';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;';
 
@@ -42,7 +45,7 @@ describe('html', () => {
 
 describe('renderIndexPage', () => {
   const render = (overrides: Partial<Parameters<typeof renderIndexPage>[0]> = {}) =>
-    renderIndexPage({ newsletters: [newsletter()], failing: new Set(), problems: [], lastBuild: null, articlesDir: 'articles', inboxCount: 0, assetVersion: 'v1', ...overrides });
+    renderIndexPage({ newsletters: [newsletter()], failing: new Set(), problems: [], lastBuild: null, articlesDir: 'articles', inboxCount: 0, assetVersion: 'v1', words: EN, ...overrides });
 
   it('escapes article text, file names and problems', () => {
     const page = render({
@@ -85,6 +88,7 @@ describe('renderViewerPage', () => {
       send: null,
       inboxCount: null,
       assetVersion: 'v1',
+      words: EN,
       ...overrides,
     });
 
@@ -143,7 +147,7 @@ describe('renderInboxPage', () => {
       headerLines: [EVIL],
       raw: Buffer.from(EVIL),
     };
-    const page = renderInboxPage({ messages: [message], address: 'smtp://127.0.0.1:2525', limit: 200, assetVersion: 'v1' });
+    const page = renderInboxPage({ messages: [message], address: 'smtp://127.0.0.1:2525', limit: 200, assetVersion: 'v1', words: EN });
     expect(page).not.toContain('<script>alert');
     expect(page).toContain(`<a href="/inbox/1">${ESCAPED}</a>`);
   });
@@ -175,5 +179,34 @@ describe('size budget', () => {
     [102_401, 'clipped'],
   ] as const)('%i bytes: %s', (bytes, level) => {
     expect(budgetLevel(bytes)).toBe(level);
+  });
+});
+
+describe('the preview speaks the project\'s language', () => {
+  it('German by default: the index, the viewer and its send form', () => {
+    const index = renderIndexPage({ newsletters: [newsletter()], failing: new Set(), problems: [], lastBuild: null, articlesDir: 'articles', inboxCount: 0, assetVersion: 'v1', words: DE });
+    expect(index).toContain('<html lang="de">');
+    expect(index).toContain('<th scope="col">HTML-Größe</th><th scope="col">Warnungen</th>');
+    expect(index).toContain('Newsletter-Vorschau');
+    const viewer = renderViewerPage({
+      newsletter: newsletter(),
+      view: 'desktop',
+      text: null,
+      inboxLine: { senderName: 'Business Punk', senderAddress: 'newsletter@example.com', subject: 'Titel', preheader: 'Vorschau', dateLabel: '4. Nov.' },
+      problems: [],
+      send: { recipients: '', target: { kind: 'inbox', address: 'smtp://127.0.0.1:2525' }, outcome: { ok: false, message: DE.notAnAddress('kaputt') } },
+      inboxCount: 0,
+      assetVersion: 'v1',
+      words: DE,
+    });
+    for (const words of ['Im Posteingang', 'Test senden', '<label for="send-to">An</label>', 'Betreff', '5 Zeichen', 'Prüfungen', 'Mobil']) expect(viewer).toContain(words);
+    expect(viewer).toContain('„kaputt“ ist keine E-Mail-Adresse: schreiben Sie sie als name@example.com');
+    expect(viewer).not.toMatch(/--to|Send a test|In the inbox/);
+  });
+
+  it('has every word in both languages, and no empty one', () => {
+    const keys = (words: object) => Object.keys(words).sort();
+    expect(keys(DE)).toEqual(keys(EN));
+    for (const words of [DE, EN]) for (const value of Object.values(words)) if (typeof value === 'string') expect(value.trim()).not.toBe('');
   });
 });

@@ -66,6 +66,18 @@ describe('preview server', () => {
     expect(await attempt(preview.smtpPort ?? 0)).toBe('ECONNREFUSED');
   });
 
+  it('speaks the project\'s language: German by default, English with "locale": "en"', async () => {
+    expect(await index()).toMatch(/<html lang="de">[\s\S]*Newsletter-Vorschau[\s\S]*<th scope="col">Warnungen<\/th>/);
+    await save('newsletter.config.json', '{ "locale": "en" }\n', async () => (await index()).includes('<html lang="en">'));
+    try {
+      expect(await index()).toMatch(/Newsletter preview[\s\S]*<th scope="col">Warnings<\/th>/);
+      expect((await get('/view/ki-chips-wettruesten')).body).toContain('<h2 id="send-heading">Send a test</h2>');
+    } finally {
+      await rm(path.join(project.root, 'newsletter.config.json'));
+      await events.until(async () => (await index()).includes('<html lang="de">'));
+    }
+  });
+
   it('lists every newsletter on the index, newest first, with size and draft flag', async () => {
     const response = await get('/');
     expect(response.status).toBe(200);
@@ -77,7 +89,7 @@ describe('preview server', () => {
     expect(cloud).toBeGreaterThan(chips); // 2025-11-06 before 2025-11-04
     expect(response.body).toContain('Tech &amp; Trends');
     expect(response.body).toMatch(/\d+\.\d KB/);
-    expect(response.body).toContain('of 100.0 KB');
+    expect(response.body).toContain('von 100.0 KB');
   });
 
   it('serves the built HTML and text byte for byte', async () => {
@@ -194,7 +206,7 @@ describe('preview server', () => {
       expect((await get('/email/ki-chips-wettruesten.html')).body).toBe(goodHtml);
       const viewer = await get('/view/ki-chips-wettruesten');
       expect(viewer.status).toBe(200);
-      expect(viewer.body).toContain('This article has an error');
+      expect(viewer.body).toContain('Dieser Artikel hat einen Fehler');
       expect((await get('/email/openai-amazon-cloud-deal.html')).status).toBe(200);
     } finally {
       await restore();
@@ -206,12 +218,12 @@ describe('preview server', () => {
     const partial = 'templates/partials/footer.mjml.hbs';
     const goodCloud = (await get('/email/openai-amazon-cloud-deal.html')).body;
     const rebuilt = events.next('rebuilt', (data) => (data as { everything: boolean }).everything);
-    const restore = await edit(partial, (text) => `${text}\n{{#if brand}}unclosed block\n`, async () => (await index()).includes('Affects'));
+    const restore = await edit(partial, (text) => `${text}\n{{#if brand}}unclosed block\n`, async () => (await index()).includes('Betrifft'));
     try {
       expect(((await rebuilt).data as { files: string[] }).files.sort()).toEqual([CHIPS, CLOUD]);
       const page = await index();
       expect(page.match(/<code class="location">templates\/partials\/footer\.mjml\.hbs/g)).toHaveLength(1);
-      expect(page).toContain(`Affects <code>${CHIPS}</code>, <code>${CLOUD}</code>`);
+      expect(page).toContain(`Betrifft <code>${CHIPS}</code>, <code>${CLOUD}</code>`);
       expect((await get('/email/openai-amazon-cloud-deal.html')).body).toBe(goodCloud);
     } finally {
       await restore();
@@ -286,7 +298,7 @@ describe('preview server', () => {
   it('sends a test from the viewer with the send-test code, into the built-in inbox when SMTP_URL is unset', async () => {
     const viewer = await get('/view/ki-chips-wettruesten?view=mobile');
     expect(viewer.body).toContain('action="/send/ki-chips-wettruesten"');
-    expect(viewer.body).toContain(`the built-in <a href="/inbox">inbox</a> (<code>smtp://127.0.0.1:${preview.smtpPort}</code>)`);
+    expect(viewer.body).toContain(`der Test geht an den eingebauten <a href="/inbox">Posteingang</a> (<code>smtp://127.0.0.1:${preview.smtpPort}</code>), nicht an echte Postfächer`);
     expect(viewer.body).toContain('value="test@example.com"');
 
     const caught = events.next('mail');
@@ -297,8 +309,8 @@ describe('preview server', () => {
     await caught;
 
     const result = await get(location);
-    expect(result.body).toContain('<p class="notice notice-ok" role="status">Sent to redaktion@example.com, chefin@example.com');
-    expect(result.body).toContain(`via built-in preview inbox smtp://127.0.0.1:${preview.smtpPort}`);
+    expect(result.body).toContain('<p class="notice notice-ok" role="status">Gesendet an redaktion@example.com, chefin@example.com');
+    expect(result.body).toContain(`über built-in preview inbox smtp://127.0.0.1:${preview.smtpPort}`);
     expect(result.body).toContain('value="redaktion@example.com, chefin@example.com"'); // remembered for the next send
     const inbox = await get('/inbox');
     expect(inbox.body).toContain(CHIPS_TITLE);
@@ -312,7 +324,9 @@ describe('preview server', () => {
     const response = await rawRequest(preview.port, '/send/ki-chips-wettruesten', form({ to: 'kein-empfaenger' }));
     expect(response.status).toBe(303);
     const result = await get(response.headers.location ?? '');
-    expect(result.body).toContain('<p class="notice notice-error" role="alert">--to: &quot;kein-empfaenger&quot; is not an email address');
+    // in the form's words, not send-test's command-line flags
+    expect(result.body).toContain('<p class="notice notice-error" role="alert">„kein-empfaenger“ ist keine E-Mail-Adresse: schreiben Sie sie als name@example.com');
+    expect(result.body).not.toContain('--to');
   });
 
   it('refuses a test send posted from another origin (CSRF)', async () => {
@@ -342,13 +356,13 @@ describe('preview server', () => {
     const viewer = '/view/ki-chips-wettruesten?view=text';
     const first = await get(viewer);
     expect((await get(viewer)).body).toBe(first.body);
-    expect(first.body).toContain('the built-in <a href="/inbox">inbox</a>');
+    expect(first.body).toContain('der Test geht an den eingebauten <a href="/inbox">Posteingang</a>');
 
     env.SMTP_URL = 'smtp://127.0.0.1:2600';
     env.SMTP_FROM = 'Chefredaktion <chef@example.com>';
     try {
       const changed = (await get(viewer)).body;
-      expect(changed).toContain('Sent through <code>smtp://127.0.0.1:2600</code>');
+      expect(changed).toContain('Gesendet über <code>smtp://127.0.0.1:2600</code>');
       expect(changed).toContain('Chefredaktion');
     } finally {
       delete env.SMTP_URL;
@@ -386,7 +400,7 @@ describe('test sends through SMTP_URL', () => {
     const preview = await startPreview({ root: project.root, port: 0, smtpPort: null, env: { SMTP_URL: `smtp://127.0.0.1:${catcher.port}` } });
     try {
       const viewer = await rawRequest(preview.port, '/view/openai-amazon-cloud-deal');
-      expect(viewer.body).toContain(`Sent through <code>smtp://127.0.0.1:${catcher.port}</code>`);
+      expect(viewer.body).toContain(`Gesendet über <code>smtp://127.0.0.1:${catcher.port}</code>`);
       expect(viewer.body).toContain('value=""'); // no inbox default for a real server
       const response = await rawRequest(preview.port, '/send/openai-amazon-cloud-deal', {
         method: 'POST',
@@ -415,13 +429,13 @@ describe('SMTP settings from .env', () => {
     const preview = await startPreview({ root: project.root, port: 0, smtpPort: 0 });
     try {
       const viewer = () => rawRequest(preview.port, '/view/openai-amazon-cloud-deal').then((response) => response.body);
-      expect(await viewer()).toContain('the built-in <a href="/inbox">inbox</a>');
+      expect(await viewer()).toContain('der Test geht an den eingebauten <a href="/inbox">Posteingang</a>');
       await project.write('.env', 'SMTP_URL=smtp://127.0.0.1:2600\n');
-      expect(await viewer()).toContain('Sent through <code>smtp://127.0.0.1:2600</code>');
+      expect(await viewer()).toContain('Gesendet über <code>smtp://127.0.0.1:2600</code>');
       await project.write('.env', 'SMTP_URL=smtp://127.0.0.1:2601\n'); // same size
-      expect(await viewer()).toContain('Sent through <code>smtp://127.0.0.1:2601</code>');
+      expect(await viewer()).toContain('Gesendet über <code>smtp://127.0.0.1:2601</code>');
       await rm(path.join(project.root, '.env'));
-      expect(await viewer()).toContain('the built-in <a href="/inbox">inbox</a>');
+      expect(await viewer()).toContain('der Test geht an den eingebauten <a href="/inbox">Posteingang</a>');
     } finally {
       await preview.close();
       await project.remove();

@@ -1,3 +1,4 @@
+import { headingInArticle } from '../article-lines.js';
 import { collapse, htmlOf } from '../html.js';
 import type { OfflineRule } from '../types.js';
 
@@ -16,10 +17,22 @@ export const a11yHeadingOrder: OfflineRule<'a11y/heading-order'> = {
         const before = previous;
         previous = level;
         if (!skipped) return [];
+        const text = collapse($(element).text()).replace(/\u00ad/g, '');
+        const written = headingInArticle(input, text);
+        if (written) {
+          // Named as the editor wrote it: the body's "#" and "##" become h2, "###" and deeper h3 (see render-markdown.ts).
+          const after = before === 1 ? 'right after the headline' : 'right after a heading one level up';
+          return [
+            {
+              line: written.line,
+              message: `the subhead "${text}" is written with ${written.marks} and comes ${after}, so the outline skips a level: write it with ## (## ${text}), or add a ## subhead above it`,
+            },
+          ];
+        }
         const markdown = '#'.repeat(level - 1);
         return [
           {
-            message: `the heading "${collapse($(element).text())}" is an h${level} right after an h${before}, skipping a level: make it an h${before + 1} (${markdown} in Markdown) or add the missing heading above it`,
+            message: `the heading "${text}" is an h${level} right after an h${before}, skipping a level: make it an h${before + 1} (${markdown} in Markdown) or add the missing heading above it`,
           },
         ];
       });

@@ -1,3 +1,4 @@
+import { placeOfLink } from '../article-lines.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 
@@ -14,12 +15,12 @@ export const a11yLinkText: OfflineRule<'a11y/link-text'> = {
   check(input) {
     return linksOf(input).flatMap((link) => {
       const text = (link.label ?? link.text).toLowerCase().replace(/[.:!…»«›‹→]+/g, '').trim();
-      if (text === '') return [{ message: `the link ${describeLink(link)} has no text: screen readers read out the address; give it a text that names the target` }];
+      if (text === '') return [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} has no text: screen readers read out the address; give it a text that names the target` }];
       if (VAGUE_LINK_TEXTS.includes(text)) {
-        return [{ message: `the link text "${link.text}" does not say where it leads (${link.href}): name the target, e.g. [Studie des Ifo-Instituts](…)` }];
+        return [{ ...placeOfLink(input, link), message: `the link text "${link.text}" does not say where it leads (${link.href}): name the target, e.g. [Studie des Ifo-Instituts](…)` }];
       }
       if (/^(?:https?:\/\/|www\.)\S+$/i.test(link.text)) {
-        return [{ message: `the link text is the bare address ${link.text}: screen readers spell it out; write [what it is](${link.href}) instead` }];
+        return [{ ...placeOfLink(input, link), message: `the link text is the bare address ${link.text}: screen readers spell it out; write [what it is](${link.href}) instead` }];
       }
       return [];
     });

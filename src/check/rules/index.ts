@@ -9,6 +9,8 @@ import { a11yLinkText } from './a11y-link-text.js';
 import { a11yOneH1 } from './a11y-one-h1.js';
 import { clientsUnsupportedFeature } from './clients-unsupported-feature.js';
 import { contentCheckBox } from './content-check-box.js';
+import { contentEmptyBody } from './content-empty-body.js';
+import { contentFaq } from './content-faq.js';
 import { contentFaqAnswer } from './content-faq-answer.js';
 import { contentSources } from './content-sources.js';
 import { imagesAlt } from './images-alt.js';
@@ -55,7 +57,9 @@ const REGISTRY: { readonly [Id in RuleId]: Rule<Id> } = {
   'inbox/preheader-length': inboxPreheaderLength,
   'clients/unsupported-feature': clientsUnsupportedFeature,
   'content/check-box': contentCheckBox,
+  'content/faq': contentFaq,
   'content/faq-answer': contentFaqAnswer,
+  'content/empty-body': contentEmptyBody,
   'content/sources': contentSources,
   'web/structured-data': webStructuredData,
 };

@@ -1,4 +1,5 @@
 import { htmlOf } from '../html.js';
+import { placeOfLink } from '../article-lines.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 
@@ -11,10 +12,10 @@ export const linksAbsolute: OfflineRule<'links/absolute'> = {
       // An in-email anchor (an edition's table of contents) leads somewhere when the email has its target.
       if (link.kind.kind === 'relative' && link.href.startsWith('#') && hasAnchor(input, link.href.slice(1))) return [];
       if (link.kind.kind === 'relative') {
-        return [{ message: `the link ${describeLink(link)} is relative and leads nowhere from an inbox: write the full address, e.g. https://example.com/artikel` }];
+        return [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} is relative and leads nowhere from an inbox: write the full address, e.g. https://example.com/artikel` }];
       }
       if (link.kind.kind === 'scheme') {
-        return [{ message: `the link ${describeLink(link)} uses "${link.kind.scheme}:", which mail clients block or cannot open: link to an https:// address` }];
+        return [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} uses "${link.kind.scheme}:", which mail clients block or cannot open: link to an https:// address` }];
       }
       return [];
     });

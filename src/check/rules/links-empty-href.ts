@@ -1,3 +1,4 @@
+import { placeOfLink } from '../article-lines.js';
 import { linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 
@@ -8,7 +9,7 @@ export const linksEmptyHref: OfflineRule<'links/empty-href'> = {
   check(input) {
     return linksOf(input).flatMap((link) =>
       link.kind.kind === 'empty'
-        ? [{ message: `the link${link.text ? ` "${link.text}"` : ''} has ${link.href.trim() === '#' ? 'the placeholder "#"' : 'an empty address'}: fill in the https:// address or remove the link` }]
+        ? [{ ...placeOfLink(input, link), message: `the link${link.text ? ` "${link.text}"` : ''} has ${link.href.trim() === '#' ? 'the placeholder "#"' : 'an empty address'}: fill in the https:// address or remove the link` }]
         : [],
     );
   },

@@ -1,3 +1,4 @@
+import { placeOfLink } from '../article-lines.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 
@@ -8,7 +9,7 @@ export const linksInsecureHttp: OfflineRule<'links/insecure-http'> = {
   check(input) {
     return linksOf(input).flatMap((link) =>
       link.kind.kind === 'web' && !link.kind.secure && !link.kind.privateHost
-        ? [{ message: `the link ${describeLink(link)} uses http://: change it to https:// (check that the page opens)` }]
+        ? [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} uses http://: change it to https:// (check that the page opens)` }]
         : [],
     );
   },

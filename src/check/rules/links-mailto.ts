@@ -1,3 +1,4 @@
+import { placeOfLink } from '../article-lines.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 import { isEmailAddress, mailtoAddresses } from '../urls.js';
@@ -13,7 +14,7 @@ export const linksMailto: OfflineRule<'links/mailto'> = {
       const invalid = addresses.filter((address) => !isEmailAddress(address));
       if (addresses.length > 0 && invalid.length === 0) return [];
       const what = addresses.length === 0 ? 'has no address' : `has an invalid address "${invalid[0]}"`;
-      return [{ message: `the mailto link ${describeLink(link)} ${what}: write it as mailto:name@example.com` }];
+      return [{ ...placeOfLink(input, link), message: `the mailto link ${describeLink(link)} ${what}: write it as mailto:name@example.com` }];
     });
   },
 };

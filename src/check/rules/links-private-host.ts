@@ -1,4 +1,5 @@
 import { describeRange, normaliseHost } from '../../ip-address.js';
+import { placeOfLink } from '../article-lines.js';
 import { describeLink, linksOf } from '../links.js';
 import type { OfflineRule } from '../types.js';
 
@@ -9,7 +10,7 @@ export const linksPrivateHost: OfflineRule<'links/private-host'> = {
   check(input) {
     return linksOf(input).flatMap((link) =>
       link.kind.kind === 'web' && link.kind.privateHost
-        ? [{ message: `the link ${describeLink(link)} points to "${link.kind.url.hostname}"${addressNote(link.kind.url.hostname)}, which readers cannot reach: link to the public address` }]
+        ? [{ ...placeOfLink(input, link), message: `the link ${describeLink(link)} points to "${link.kind.url.hostname}"${addressNote(link.kind.url.hostname)}, which readers cannot reach: link to the public address` }]
         : [],
     );
   },

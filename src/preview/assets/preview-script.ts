@@ -93,7 +93,7 @@ export const PREVIEW_SCRIPT = String.raw`(() => {
   const status = document.querySelector('[data-live-status]');
   function setLive(live) {
     if (!status) return;
-    status.textContent = live ? 'live' : 'reconnecting…';
+    status.textContent = (live ? status.getAttribute('data-text-live') : status.getAttribute('data-text-reconnecting')) || (live ? 'live' : '…');
     status.classList.toggle('is-offline', !live);
   }
 

@@ -54,14 +54,14 @@ async function readBuilt(
   const expected = resolveInside(edition ? path.join(out, 'editions') : out, `${edition ? slug.slice(EDITION_SLUG_PREFIX.length) : slug}.${extension}`);
   const file = newsletter ? (extension === 'html' ? newsletter.htmlFile : newsletter.textFile) : undefined;
   if (!newsletter || expected === null || file !== expected) {
-    sendErrorPage(context, response, 404, 'Not found', `No built newsletter "${slug}". The list shows every newsletter the preview built.`);
+    sendErrorPage(context, response, 404, (t) => [t.errorPages.notFound, t.errorPages.noBuiltNewsletter(slug)]);
     return null;
   }
   try {
     return await context.pages.get(`/${variant}/${slug}`, `${context.builder.state.version}:${file}`, async () => transform(await readFile(file)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    sendErrorPage(context, response, 404, 'Not found', `${extension === 'html' ? 'The HTML' : 'The text'} file of "${slug}" is gone from the output folder: save the article to build it again.`);
+    sendErrorPage(context, response, 404, (t) => [t.errorPages.notFound, t.errorPages.outputGone(extension, slug)]);
     return null;
   }
 }

@@ -4,7 +4,7 @@ import { INBOX_LIMIT } from '../inbox.js';
 import { renderInboxPage } from '../render-inbox-page.js';
 import { isMessageView, renderMessagePage } from '../render-message-page.js';
 import type { Route, RouteRequest } from '../router.js';
-import { sendErrorPage, versionOf, type PreviewContext } from './preview-context.js';
+import { sendErrorPage, versionOf, wordsOf, type PreviewContext } from './preview-context.js';
 
 /**
  * The built-in inbox: `GET /inbox`, `GET /inbox/<id>[?view=html|text|headers]`,
@@ -14,12 +14,12 @@ import { sendErrorPage, versionOf, type PreviewContext } from './preview-context
  */
 export function inboxRoutes(context: PreviewContext): Route[] {
   const withInbox = (handle: (inbox: Inbox, request: RouteRequest) => Promise<void> | void) => async (request: RouteRequest) => {
-    if (context.inbox === null) sendErrorPage(context, request.response, 404, 'The inbox is off', 'This preview was started without the built-in SMTP inbox.');
+    if (context.inbox === null) sendErrorPage(context, request.response, 404, (t) => [t.errorPages.inboxOff, t.errorPages.inboxOffMessage]);
     else await handle(context.inbox, request);
   };
   const message = (inbox: Inbox, request: RouteRequest) => {
     const found = inbox.get(request.params[0] ?? '');
-    if (!found) sendErrorPage(context, request.response, 404, 'No such message', 'The inbox keeps messages in memory only: it is emptied when the preview restarts, and the oldest go when it is full.');
+    if (!found) sendErrorPage(context, request.response, 404, (t) => [t.errorPages.noSuchMessage, t.errorPages.noSuchMessageText]);
     return found;
   };
   return [
@@ -28,7 +28,7 @@ export function inboxRoutes(context: PreviewContext): Route[] {
       pattern: /^\/inbox$/,
       handle: withInbox(async (inbox, { response }) => {
         const page = await context.pages.get('/inbox', versionOf(context), () =>
-          renderInboxPage({ messages: inbox.messages(), address: `smtp://127.0.0.1:${inbox.port}`, limit: INBOX_LIMIT, assetVersion: context.bootId }),
+          renderInboxPage({ messages: inbox.messages(), address: `smtp://127.0.0.1:${inbox.port}`, limit: INBOX_LIMIT, assetVersion: context.bootId, words: wordsOf(context) }),
         );
         sendPage(response, 200, page);
       }),
@@ -42,7 +42,7 @@ export function inboxRoutes(context: PreviewContext): Route[] {
         const requested = request.query.get('view');
         const view = isMessageView(requested) ? requested : 'html';
         const page = await context.pages.get(`/inbox/${found.id}?view=${view}`, versionOf(context), () =>
-          renderMessagePage({ message: found, view, inboxCount: inbox.messages().length, assetVersion: context.bootId }),
+          renderMessagePage({ message: found, view, inboxCount: inbox.messages().length, assetVersion: context.bootId, words: wordsOf(context) }),
         );
         sendPage(request.response, 200, page);
       }),
@@ -68,7 +68,7 @@ export function inboxRoutes(context: PreviewContext): Route[] {
       pattern: /^\/inbox\/clear$/,
       handle: withInbox((inbox, { request, response }) => {
         if (!isSameOriginPost(request, context.port())) {
-          sendErrorPage(context, response, 403, 'Refused', 'Only the preview\'s own pages may empty the inbox.');
+          sendErrorPage(context, response, 403, (t) => [t.errorPages.refused, t.errorPages.clearOnlyFromPreview]);
           return;
         }
         inbox.clear();

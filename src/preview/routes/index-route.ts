@@ -4,7 +4,7 @@ import { sortNewestFirst } from '../preview-state.js';
 import { renderIndexPage } from '../render-index-page.js';
 import { groupProblems } from '../render-problems.js';
 import type { Route } from '../router.js';
-import { versionOf, type PreviewContext } from './preview-context.js';
+import { versionOf, wordsOf, type PreviewContext } from './preview-context.js';
 
 /** `GET /`: the list of newsletters and the build errors, rendered once per build and inbox version. */
 export function indexRoutes(context: PreviewContext): Route[] {
@@ -24,6 +24,7 @@ export function indexRoutes(context: PreviewContext): Route[] {
             inboxCount: context.inbox?.messages().length ?? null,
             assetVersion: context.bootId,
             webVersion: state.config.webBaseUrl !== null,
+            words: wordsOf(context),
           }),
         );
         sendPage(response, 200, page);

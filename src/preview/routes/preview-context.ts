@@ -6,6 +6,7 @@ import type { PreviewBuilder } from '../preview-builder.js';
 import { renderErrorPage } from '../render-error-page.js';
 import { sendPage } from '../http.js';
 import type { ServerResponse } from 'node:http';
+import { previewText, type PreviewText } from '../preview-text.js';
 
 /** What every route may use. */
 export interface PreviewContext {
@@ -32,6 +33,20 @@ export function versionOf(context: PreviewContext): string {
   return `${context.builder.state.version}.${context.inbox?.version ?? 0}`;
 }
 
-export function sendErrorPage(context: PreviewContext, response: ServerResponse, status: number, heading: string, message: string, suggestion: { href: string; label: string } | null = null): void {
-  sendPage(response, status, renderErrorPage({ status, heading, message, suggestion, inboxCount: context.inbox?.messages().length ?? null, assetVersion: context.bootId }));
+/** The preview's own words, in the project's locale (German by default). */
+export function wordsOf(context: PreviewContext): PreviewText {
+  return previewText(context.builder.state.config.locale);
+}
+
+/** An error page; `say` picks its heading and message from the preview's words. */
+export function sendErrorPage(
+  context: PreviewContext,
+  response: ServerResponse,
+  status: number,
+  say: (words: PreviewText) => readonly [heading: string, message: string],
+  suggestion: { href: string; label: string } | null = null,
+): void {
+  const words = wordsOf(context);
+  const [heading, message] = say(words);
+  sendPage(response, status, renderErrorPage({ status, heading, message, suggestion, inboxCount: context.inbox?.messages().length ?? null, assetVersion: context.bootId, words }));
 }

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { formatProblem, isNewsletterError } from '../../errors.js';
+import { isEmailAddress, MAX_TEST_RECIPIENTS } from '../../send/addresses.js';
 import { parseSmtpUrl } from '../../send/parse-smtp-url.js';
 import { redactError, redactSecrets, smtpSecrets, type SmtpSecrets } from '../../send/redact-secrets.js';
 import { RecipientsRejectedError, sendTest } from '../../send/send-test.js';
 import { isSameOriginPost, readForm, redirect, send as sendResponse, wantsJson } from '../http.js';
 import { findNewsletter, type PreviewNewsletter } from '../preview-state.js';
+import type { PreviewText } from '../preview-text.js';
 import { isViewMode, type SendOutcome, type SendPanel } from '../render-viewer-page.js';
 import type { Route } from '../router.js';
-import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { sendErrorPage, wordsOf, type PreviewContext } from './preview-context.js';
 import { SLUG_PATTERN } from './slug.js';
 
 /** Recipients prefilled when the test goes to the built-in inbox, where any address lands. */
@@ -55,14 +57,14 @@ export function testSends(context: PreviewContext): TestSends {
       pattern: new RegExp(`^/send/${SLUG_PATTERN}$`),
       async handle({ request, response, params: [slug = ''] }) {
         if (!isSameOriginPost(request, context.port())) {
-          sendErrorPage(context, response, 403, 'Refused', 'Test sends may only be started from the preview\'s own pages.');
+          sendErrorPage(context, response, 403, (t) => [t.errorPages.refused, t.errorPages.sendOnlyFromPreview]);
           return;
         }
         const form = await readForm(request);
         const state = context.builder.state;
         const newsletter = findNewsletter(state, slug);
         if (!newsletter) {
-          sendErrorPage(context, response, 404, 'No such newsletter', `No newsletter has the slug "${slug}".`);
+          sendErrorPage(context, response, 404, (t) => [t.errorPages.noSuchNewsletter, t.errorPages.noNewsletterWithSlug(slug)]);
           return;
         }
         const recipients = (form.get('to') ?? '').trim();
@@ -84,6 +86,9 @@ export function testSends(context: PreviewContext): TestSends {
   ];
 
   async function send(newsletter: PreviewNewsletter, recipients: string): Promise<SendOutcome> {
+    // The form's own words for mistakes in what was typed into it: send-test's messages name command-line flags.
+    const mistake = recipientsMistake(recipients, wordsOf(context));
+    if (mistake !== null) return { ok: false, message: mistake };
     let secrets: SmtpSecrets = smtpSecrets(undefined);
     try {
       const env = await context.loadEnv();
@@ -117,6 +122,16 @@ export function testSends(context: PreviewContext): TestSends {
       return { recipients, target: sendTarget, outcome: outcomeId === null ? null : (outcomes.get(outcomeId) ?? null) };
     },
   };
+}
+
+/** What is wrong with the recipients typed into the send form, in the preview's words; null when nothing is. */
+export function recipientsMistake(recipients: string, words: PreviewText): string | null {
+  const addresses = recipients.split(',').map((address) => address.trim()).filter(Boolean);
+  if (addresses.length === 0) return words.noRecipients;
+  const wrong = addresses.find((address) => !isEmailAddress(address));
+  if (wrong !== undefined) return words.notAnAddress(wrong);
+  const distinct = new Set(addresses.map((address) => address.toLowerCase())).size;
+  return distinct > MAX_TEST_RECIPIENTS ? words.tooManyRecipients(distinct, MAX_TEST_RECIPIENTS) : null;
 }
 
 function redactOutcome(outcome: SendOutcome, secrets: SmtpSecrets): SendOutcome {

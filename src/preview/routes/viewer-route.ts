@@ -7,7 +7,7 @@ import { findNewsletter, type PreviewNewsletter, type PreviewState } from '../pr
 import { groupProblems } from '../render-problems.js';
 import { isViewMode, renderViewerPage, type InboxLine, type SendPanel } from '../render-viewer-page.js';
 import type { Route } from '../router.js';
-import { sendErrorPage, versionOf, type PreviewContext } from './preview-context.js';
+import { sendErrorPage, versionOf, wordsOf, type PreviewContext } from './preview-context.js';
 import { SLUG_PATTERN } from './slug.js';
 
 /** The send panel of a viewer page, and the version of what it shows besides the environment. */
@@ -52,7 +52,7 @@ export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[
         if (!newsletter) {
           const slugs = [...state.newsletters.values()].map((entry) => entry.slug);
           const close = didYouMean(slug, slugs);
-          sendErrorPage(context, response, 404, 'No such newsletter', `No newsletter has the slug "${slug}".`, close ? { href: `/view/${close}`, label: close } : null);
+          sendErrorPage(context, response, 404, (t) => [t.errorPages.noSuchNewsletter, t.errorPages.noNewsletterWithSlug(slug)], close ? { href: `/view/${close}`, label: close } : null);
           return;
         }
         const requested = query.get('view');
@@ -60,15 +60,17 @@ export function viewerRoutes(context: PreviewContext, sends: SendPanels): Route[
         const outcome = query.get('sent');
         const render = async () => {
           const articleProblems = state.articleProblems.get(newsletter.file);
+          const words = wordsOf(context);
           return renderViewerPage({
             newsletter,
             view,
-            text: view === 'text' ? await readFile(newsletter.textFile, 'utf8').catch(() => '(the text file is missing: save the article to build it again)') : null,
+            text: view === 'text' ? await readFile(newsletter.textFile, 'utf8').catch(() => words.textMissing) : null,
             inboxLine: await inboxLine(state, newsletter),
             problems: groupProblems([...state.configProblems, ...state.buildProblems], new Map(articleProblems ? [[newsletter.file, articleProblems]] : [])),
             send: await sends.panelFor(newsletter, outcome),
             inboxCount: context.inbox?.messages().length ?? null,
             assetVersion: context.bootId,
+            words,
           });
         };
         if (outcome !== null) {

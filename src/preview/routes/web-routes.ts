@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { EMAIL_CSP, redirect, send } from '../http.js';
 import type { Route } from '../router.js';
 import { archiveUrl, EDITIONS_FOLDER, WEB_FOLDER } from '../../pipeline/web-urls.js';
-import { sendErrorPage, type PreviewContext } from './preview-context.js';
+import { sendErrorPage, wordsOf, type PreviewContext } from './preview-context.js';
 import { SLUG_PATTERN } from './slug.js';
 
 const TYPES = { html: 'text/html; charset=utf-8', 'feed.xml': 'application/atom+xml; charset=utf-8', 'sitemap.xml': 'application/xml; charset=utf-8' } as const;
@@ -46,12 +46,12 @@ export function webRoutes(context: PreviewContext): Route[] {
 async function serve(context: PreviewContext, response: ServerResponse, parts: string[], kind: keyof typeof TYPES): Promise<void> {
   const { config, version } = context.builder.state;
   if (!config.webBaseUrl) {
-    sendErrorPage(context, response, 404, 'No web version', 'The web version is built when "webBaseUrl" is set in newsletter.config.json, e.g. "https://www.example.com/newsletter".');
+    sendErrorPage(context, response, 404, (words) => words.webOff);
     return;
   }
   const folder = path.join(config.paths.out, WEB_FOLDER);
   const file = path.join(folder, ...parts);
-  if (path.relative(folder, file).startsWith('..')) return sendErrorPage(context, response, 404, 'Not found', 'No such page in the web version.');
+  if (path.relative(folder, file).startsWith('..')) return sendErrorPage(context, response, 404, (words) => [words.webNotFound, words.webNoSuchPage]);
   const base = archiveUrl(config.webBaseUrl);
   try {
     const body = await context.pages.get(`/web/${parts.join('/')}`, `${version}:${base}`, async () => {
@@ -62,7 +62,8 @@ async function serve(context: PreviewContext, response: ServerResponse, parts: s
     send(response, 200, TYPES[kind], body, EMAIL_CSP);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
-    sendErrorPage(context, response, 404, 'Not found', `The web version has no ${parts.join('/')}: it lists published articles only (drafts never), and a failed article keeps its last good page.`, { href: '/web/', label: 'The archive' });
+    const words = wordsOf(context);
+    sendErrorPage(context, response, 404, () => [words.webNotFound, words.webMissing(parts.join('/'))], { href: '/web/', label: words.webArchive });
   }
 }
 
