@@ -2,6 +2,7 @@ import type { BuildResult, BuiltNewsletter } from '../build.js';
 import type { StoryShare } from '../edition/edition-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Problem } from '../errors.js';
+import { previewText } from './preview-text.js';
 
 /** The last good build of one article or edition: what the preview shows. */
 export interface PreviewNewsletter extends Omit<BuiltNewsletter, 'renderPath' | 'fallbackReason'> {
@@ -121,7 +122,7 @@ function applyEditions(state: PreviewState, result: BuildResult, change: StateCh
       title: edition.subject,
       subject: edition.subject,
       preheader: edition.preheader,
-      category: `${edition.stories.length} ${edition.stories.length === 1 ? 'story' : 'stories'}`,
+      category: previewText(state.config.locale).storyCount(edition.stories.length),
       date: edition.date,
       draft: edition.draft,
       htmlFile: edition.htmlFile,

@@ -36,6 +36,8 @@ export interface PreviewText {
   webNoSuchPage: string;
   webMissing: (page: string) => string;
   webArchive: string;
+  /** An edition's kicker in the list: how many stories it has. */
+  storyCount: (count: number) => string;
   statusError: string;
   statusErrorTitle: string;
   statusDraft: string;
@@ -159,6 +161,7 @@ const DE: PreviewText = {
   webNoSuchPage: 'Diese Seite gibt es in der Web-Version nicht.',
   webMissing: (page) => `Die Web-Version hat kein ${page}: Sie zeigt nur veröffentlichte Artikel (nie Entwürfe), und ein fehlerhafter Artikel behält seine letzte gute Seite.`,
   webArchive: 'Zum Archiv',
+  storyCount: (count) => plural(count, 'Geschichte', 'Geschichten'),
   statusError: 'Fehler',
   statusErrorTitle: 'Der Artikel hat einen Fehler (siehe oben); das ist seine letzte gute Fassung',
   statusDraft: 'Entwurf',
@@ -280,6 +283,7 @@ const EN: PreviewText = {
   webNoSuchPage: 'No such page in the web version.',
   webMissing: (page) => `The web version has no ${page}: it lists published articles only (drafts never), and a failed article keeps its last good page.`,
   webArchive: 'The archive',
+  storyCount: (count) => plural(count, 'story', 'stories'),
   statusError: 'error',
   statusErrorTitle: 'The article has an error (see above); this is its last good version',
   statusDraft: 'draft',

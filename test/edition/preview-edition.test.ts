@@ -27,6 +27,7 @@ describe('preview: editions', () => {
   it('lists editions above the articles, and shows an edition in the same viewer (email, text, inbox line)', async () => {
     const index = (await rawRequest(preview.port, '/')).body;
     expect(index).toContain('<caption>Ausgaben</caption>'); // the preview speaks the project's locale (German here)
+    expect(index).toContain('<span class="kicker">2 Geschichten</span>');
     expect(index.indexOf('/view/editions.woche')).toBeGreaterThan(0);
     expect(index.indexOf('/view/editions.woche')).toBeLessThan(index.indexOf('/view/eins'));
 
