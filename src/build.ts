@@ -264,7 +264,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let web: SiteResult | undefined;
   if (config.webBaseUrl) {
     const { buildSite } = await import('./build/build-site.js');
-    web = await buildSite({ config, key, force: options.force ?? false, results, manifest, built, partial, others });
+    web = await buildSite({ config, key, force: options.force ?? false, results, manifest, built, partial, others, editions: editionBuild.editions });
   }
 
   const summary: FastPathSummary = { enabled: useFastPath, filled: 0, fallbacks: 0, compiledSkeletons: layouts?.compiledSkeletons ?? 0 };

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from './build.js';
+import { splitNamedFiles } from './build/build-editions.js';
+import { parseEdition } from './edition/parse-edition.js';
 import type { ResolvedConfig } from './config/config.js';
 import { SendError } from './errors.js';
 import { loadArticle } from './io/load-articles.js';
@@ -16,7 +18,7 @@ import { mailchimpApiUrl, uploadMailchimpDraft } from './esp/upload-mailchimp.js
 
 export interface EspUploadOptions {
   config: ResolvedConfig;
-  /** A slug or an article path like `articles/x.md`. */
+  /** A slug, an article path like `articles/x.md` or an edition path like `editions/x.md`. */
   target: string;
   /** `BREVO_API_KEY`, `BREVO_API_URL`, `MAILCHIMP_API_KEY`, `MAILCHIMP_API_URL`. @default process.env over the project's `.env` */
   env?: Record<string, string | undefined>;
@@ -35,8 +37,8 @@ export interface EspUploadResult extends UploadedDraft {
 export const UPLOAD_PROVIDERS = ['brevo', 'mailchimp'] as const;
 
 /**
- * Build one newsletter and create a draft campaign of it at the config's
- * ESP. Steps:
+ * Build one newsletter (an article or an edition) and create a draft
+ * campaign of it at the config's ESP. Steps:
  *   1. provider and API key (fail fast, before building)
  *   2. resolve the slug or path, build it as build-newsletter does (out/ holds what is uploaded)
  *   3. the draft: subject, preheader (with ESP tags), sender, exactly the out/ files
@@ -51,9 +53,8 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   const api = uploadApi(config, env, options.timeoutMs);
 
   // 2. The same build as `build-newsletter articles/x.md --drafts`.
-  if (/(?:^|[\\/])editions[\\/]/.test(options.target)) {
-    throw new SendError(`${options.target}: esp-upload uploads articles (a slug or articles/x.md); editions are not built by this version`);
-  }
+  const named = splitNamedFiles([options.target], config);
+  if (named.editions.length > 0) return uploadEdition(options, api, named.editions[0] as string);
   const file = await resolveArticle(config, options.target);
   options.onProgress?.('building');
   const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
@@ -79,6 +80,37 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   options.onProgress?.('uploading');
   const uploaded = await uploadDraft(config, api, draft);
   return { ...uploaded, slug: article.slug, subject: draft.subject };
+}
+
+/**
+ * An edition (`editions/x.md`): built as `build-newsletter editions/x.md
+ * --drafts` does; the draft gets the edition's subject and preheader with
+ * the ESP's tags for their personal fields, and exactly the out/ files.
+ */
+async function uploadEdition(options: EspUploadOptions, api: EspApi, file: string): Promise<EspUploadResult> {
+  const { config } = options;
+  options.onProgress?.('building');
+  const built = await build({ config, files: [path.relative(config.root, file)], drafts: true });
+  const result = built.editions?.[0];
+  if (result === undefined) throw new SendError(`${options.target}: nothing was built: name one edition`);
+  if (result.status === 'failed') throw result.error;
+  if (result.status === 'draft-skipped') throw new SendError(`${result.file}: skipped as a draft: this is a bug, please report it`);
+  const edition = parseEdition({ file: result.file, source: await readFile(file, 'utf8') });
+  const first = result.stories[0];
+  const preheader = edition.preheader ?? (first ? readArticle(await loadArticle(path.join(config.root, first.file), config.root)).teaser : edition.subject);
+  const [html, text] = await Promise.all([readFile(result.htmlFile, 'utf8'), readFile(result.textFile, 'utf8')]);
+  const draft: DraftCampaign = {
+    name: `${edition.slug} (${edition.date})`,
+    subject: renderEspText(edition.subject, config.esp),
+    preheader: renderEspText(preheader, config.esp),
+    from: parseSender(config.from, 'config "from"', config.brand),
+    html,
+    text,
+    listId: config.esp.listId,
+  };
+  options.onProgress?.('uploading');
+  const uploaded = await uploadDraft(config, api, draft);
+  return { ...uploaded, slug: edition.slug, subject: draft.subject };
 }
 
 /** The ESP's API for the config's provider, from the environment; one line when the provider or key is missing. */

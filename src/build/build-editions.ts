@@ -7,8 +7,9 @@ import type { runChecks } from '../check/run-checks.js';
 import type { CheckFinding } from '../check/types.js';
 import { findingKey } from '../check/report.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { EditionError, TemplateError, type NewsletterError } from '../errors.js';
+import { ArticleError, EditionError, TemplateError, type NewsletterError } from '../errors.js';
 import { hashText } from '../io/build-cache.js';
+import { fallbackText } from '../pipeline/personalise.js';
 import { isMarkdownFile, listArticleFiles } from '../io/load-articles.js';
 import { TEMPLATE_EXTENSION } from '../io/load-templates.js';
 import { writeFileAtomic } from '../io/write-output.js';
@@ -204,14 +205,14 @@ export async function buildEditions(options: EditionBuildOptions): Promise<Editi
       const outputs = editionOutputFiles(config, edition.slug);
       if (!options.force && previous && previous.key === key && (await isFile(outputs.htmlFile)) && (await isFile(outputs.textFile))) {
         if (!options.partial || named.has(absolute)) {
-          results.push({ status: 'cached', ...reported(previous, edition, outputs, projectFindings) });
+          results.push({ status: 'cached', ...reported(previous, edition, outputs, projectFindings, config) });
         }
         continue;
       }
       // 5. render, 6. check, 7. write
       const entry = await renderAndWrite(edition, stories, { hash, key, compile, options, layout: { file: layout.file, source: layout.source ?? '' } });
       cache.entries[file] = entry;
-      results.push({ status: 'built', ...reported(entry, edition, outputs, projectFindings), renderPath: 'full', fallbackReason: EDITION_RENDER_NOTE });
+      results.push({ status: 'built', ...reported(entry, edition, outputs, projectFindings, config), renderPath: 'full', fallbackReason: EDITION_RENDER_NOTE });
     } catch (error) {
       delete cache.entries[file]; // built again next time; its last good outputs stay
       if (previous) cache.entries[file] = { ...previous, key: '0'.repeat(64) };
@@ -242,8 +243,13 @@ export async function buildEditions(options: EditionBuildOptions): Promise<Editi
   return { editions: results, removed, projectFindings: [...projectFindings.values()] };
 }
 
-/** The result fields of a built or cached edition; findings about a template or the config go to `projectFindings`, once. */
-function reported(entry: EditionEntry, edition: Edition, outputs: { htmlFile: string; textFile: string }, projectFindings: Map<string, CheckFinding>): BuiltEdition {
+/**
+ * The result fields of a built or cached edition; findings about a template or
+ * the config go to `projectFindings`, once. The subject as a reader without
+ * the ESP sees it (personal fields as their fallback): the ESP gets it from
+ * esp-upload with its tags.
+ */
+function reported(entry: EditionEntry, edition: Edition, outputs: { htmlFile: string; textFile: string }, projectFindings: Map<string, CheckFinding>, config: ResolvedConfig): BuiltEdition {
   const findings = entry.findings.filter((finding) => {
     if (finding.slug !== null) return true;
     projectFindings.set(findingKey(finding), finding);
@@ -252,7 +258,7 @@ function reported(entry: EditionEntry, edition: Edition, outputs: { htmlFile: st
   return {
     file: edition.file,
     slug: edition.slug,
-    subject: edition.subject,
+    subject: fallbackText(edition.subject, config.esp.fields),
     preheader: entry.preheader,
     date: edition.date,
     draft: edition.draft,
@@ -284,6 +290,7 @@ async function renderAndWrite(edition: Edition, stories: readonly ResolvedStory[
       import('../check/limit-findings.js'),
       import('../check/active-content.js'),
     ]);
+  const { assertNoTokens, espStage, personaliseArticle } = await import('../pipeline/personalise.js');
   // The stories' articles, read again: the index only knows that they parse.
   const articles: Article[] = stories.map((story) => {
     let input: ArticleSource;
@@ -294,11 +301,38 @@ async function renderAndWrite(edition: Edition, stories: readonly ResolvedStory[
     }
     return readArticle(input);
   });
-  const view = renderEditionView(edition, stories.map((story, index) => ({ ...story, article: articles[index] as Article })), config);
+  // Personal fields, ESP tags and UTM parameters as for an article (personalise.ts): one tag table for the whole edition.
+  assertNoTokens(`${edition.subject}${edition.intro}${edition.preheader ?? ''}`, edition.file);
+  for (const article of articles) assertNoTokens(`${article.body}${article.teaser}${article.preheader ?? ''}${article.check ?? ''}${(article.faq ?? []).map((entry) => entry.answer).join('')}`, article.file);
+  const esp = espStage(config, { slug: edition.slug, date: edition.date, edition: edition.slug });
+  const own = (text: string) => {
+    try {
+      return esp.personalise(text);
+    } catch (error) {
+      if (error instanceof ArticleError) throw new EditionError(error.message, { file: edition.file, cause: error });
+      throw error;
+    }
+  };
+  const storyArticle = (article: Article) => {
+    try {
+      return personaliseArticle(article, esp.personalise);
+    } catch (error) {
+      if (error instanceof ArticleError) throw new EditionError(`story "${article.slug}": ${article.file}: ${error.message}`, { file: edition.file, cause: error });
+      throw error;
+    }
+  };
+  const personalised: Edition = {
+    ...edition,
+    subject: own(edition.subject),
+    intro: own(edition.intro),
+    ...(edition.preheader === undefined ? {} : { preheader: own(edition.preheader) }),
+  };
+  const view = renderEditionView(personalised, stories.map((story, index) => ({ ...story, article: storyArticle(articles[index] as Article) })), config);
   const templates = await context.compile();
   const { mjml, spans } = templates.render(hyphenateEditionView(view, config) as unknown as NewsletterView);
-  const html = await compileMjml(mjml, spans, context.layout.file);
-  const text = renderEditionText(view);
+  const { html, text } = esp.finish({ html: await compileMjml(mjml, spans, context.layout.file), text: renderEditionText(view) }, view.webVersionUrl);
+  // as the build reports it: fallbacks, never tags
+  const preheader = fallbackText(edition.preheader ?? articles[0]?.teaser ?? edition.subject, config.esp.fields);
 
   const shares = measureStories(html, view).map((share, index) => ({ ...share, file: stories[index]?.file ?? '' }));
   const sources: TemplateSources = { layout: context.layout, partials: context.options.templates.partials };
@@ -311,7 +345,7 @@ async function renderAndWrite(edition: Edition, stories: readonly ResolvedStory[
   const outputs = editionOutputFiles(config, edition.slug);
   await writeFileAtomic(outputs.htmlFile, html);
   await writeFileAtomic(outputs.textFile, text);
-  return { hash: context.hash, edition, key: context.key, preheader: view.preheader, htmlBytes: Buffer.byteLength(html), textBytes: Buffer.byteLength(text), stories: shares, findings };
+  return { hash: context.hash, edition, key: context.key, preheader, htmlBytes: Buffer.byteLength(html), textBytes: Buffer.byteLength(text), stories: shares, findings };
 }
 
 async function readEditionSource(absolute: string, file: string): Promise<string> {

@@ -7,6 +7,7 @@ import type { Article } from '../pipeline/validate-article.js';
 import type { SiteArticle, SiteResult } from './write-site.js';
 import { documentFailure } from './disk-faults.js';
 import type { KnownArticle } from './slug-claims.js';
+import type { EditionResult } from './build-editions.js';
 
 export interface SiteBuildInput {
   config: ResolvedConfig;
@@ -21,6 +22,8 @@ export interface SiteBuildInput {
   /** A partial build: the articles it did not build (they keep their pages). */
   partial: boolean;
   others: readonly KnownArticle[];
+  /** This build's edition results (src/build/build-editions.ts): their pages are made with the articles'. */
+  editions?: readonly EditionResult[];
 }
 
 /**
@@ -53,16 +56,31 @@ export async function buildSite(input: SiteBuildInput): Promise<SiteResult> {
     }
     for (const other of input.others) if (!seen.has(other.file)) sources.push({ file: other.file, slug: other.slug, hash: null });
   }
+  // The edition pages first (src/build/write-edition-pages.ts): the archive, feed and sitemap list them with the articles.
+  const { writeEditionPages } = await import('./write-edition-pages.js');
+  const editionPages = await writeEditionPages({
+    config,
+    key: input.key,
+    force: input.force,
+    results: input.editions ?? [],
+    fail: documentFailure,
+  });
   const { writeSite } = await import('./write-site.js');
-  return writeSite({
+  const site = await writeSite({
     config,
     key: input.key,
     force: input.force,
     articles: sources,
-    // EDITIONS: the edition pages go here once editions are built (see `SiteInput.editions`).
-    editions: [],
+    editions: editionPages.entries,
     // parsing loads zod, yaml and markdown-it: only when a page has to be made from an article not built now
     readArticle: async (file) => (await import('../pipeline/build-article.js')).readArticle(loadArticleSync(path.resolve(config.root, file), config.root)),
     fail: documentFailure,
   });
+  return {
+    ...site,
+    editionPages: editionPages.entries.length,
+    written: [...editionPages.written, ...site.written],
+    removed: [...editionPages.removed, ...site.removed],
+    failures: [...editionPages.failures, ...site.failures],
+  };
 }

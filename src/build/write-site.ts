@@ -38,11 +38,10 @@ export interface SiteInput {
   force?: boolean;
   articles: readonly SiteArticle[];
   /**
-   * EDITIONS: the edition pages to list in the archive, feed and sitemap
+   * The edition pages to list in the archive, feed and sitemap
    * (`kind: 'edition'`, `url` from `editionUrl()`). This module lists them;
-   * their pages (`out/web/editions/<slug>/index.html`, made with
-   * `renderPage` and `renderStory` from render-web-page.ts) are written by
-   * whoever builds the editions. Empty until editions exist.
+   * their pages (`out/web/editions/<slug>/index.html`) are written by
+   * write-edition-pages.ts.
    */
   editions: readonly SiteEntry[];
   /** Parses an article that was not built in this build (its page is missing or out of date). */
@@ -56,6 +55,8 @@ export interface SiteResult {
   folder: string;
   /** Article pages on the site after this build. */
   pages: number;
+  /** Edition pages on the site after this build (set by buildSite). */
+  editionPages?: number;
   /** Files written in this build (project-relative). */
   written: string[];
   /** Pages removed because their article is gone, became a draft or moved to another slug (project-relative). */

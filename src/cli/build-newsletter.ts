@@ -151,8 +151,9 @@ function printSummary(result: BuildResult): void {
   if (result.web) {
     for (const failure of result.web.failures) shownError(failure).forEach((line, index) => process.stderr.write(`${index < failure.problems.length ? `${color.red('✗')} ` : '    '}web page: ${line}\n`));
     const { pages, written, removed, folder } = result.web;
+    const editionPages = result.web.editionPages ?? 0;
     const changes = [`${written.length} ${written.length === 1 ? 'file' : 'files'} written`, ...(removed.length ? [`${removed.length} removed`] : [])];
-    process.stdout.write(color.dim(`web: ${pages} ${pages === 1 ? 'page' : 'pages'} and the archive, feed and sitemap (${changes.join(', ')}) → ${terminalSafe(folder)}\n`));
+    process.stdout.write(color.dim(`web: ${pages} ${pages === 1 ? 'page' : 'pages'}${editionPages > 0 ? `, ${editionPages} ${editionPages === 1 ? 'edition page' : 'edition pages'}` : ''} and the archive, feed and sitemap (${changes.join(', ')}) → ${terminalSafe(folder)}\n`));
   }
 }
 
@@ -168,7 +169,7 @@ function toJson(result: BuildResult) {
     projectFindings: result.projectFindings ?? [],
     editions: (result.editions ?? []).map((edition) => (edition.status === 'failed' ? { status: edition.status, file: edition.file, problems: edition.error.problems } : edition)),
     fastPath: result.fastPath,
-    web: result.web ? { folder: result.web.folder, pages: result.web.pages, written: result.web.written, removed: result.web.removed } : null,
+    web: result.web ? { folder: result.web.folder, pages: result.web.pages, editionPages: result.web.editionPages ?? 0, written: result.web.written, removed: result.web.removed } : null,
     /** Peak memory of this process, for benchmarks. */
     maxRssKB: process.resourceUsage().maxRSS,
   };

@@ -15,7 +15,7 @@ interface Flags {
 const program = withProjectOptions(
   new Command('esp-upload')
     .description('Build one newsletter and create a draft campaign of it in Brevo or Mailchimp (never sent or scheduled; BREVO_API_KEY or MAILCHIMP_API_KEY from the environment or .env).')
-    .argument('<article>', 'a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md')
+    .argument('<newsletter>', 'an article: a slug, e.g. openai-amazon-cloud-deal, or a file, e.g. articles/openai-amazon-cloud-deal.md; an edition: its file, e.g. editions/woche-45.md')
     .option('--json', 'print the result as JSON', false),
 );
 

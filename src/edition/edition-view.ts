@@ -6,6 +6,8 @@ import { renderMarkdown } from '../pipeline/render-markdown.js';
 import { brandFrame, formatDate, preheaderFiller, renderView, type NewsletterView } from '../pipeline/render-view.js';
 import { hyphenateView } from '../pipeline/hyphenate.js';
 import type { Article } from '../pipeline/validate-article.js';
+import { espViewLinks } from '../pipeline/personalise.js';
+import { editionUrl } from '../pipeline/web-urls.js';
 import type { Edition } from './parse-edition.js';
 import type { ResolvedStory } from './validate-edition.js';
 
@@ -53,7 +55,8 @@ export interface EditionView {
   introHtml: string | null;
   /** The header partial links the brand to it; an edition has no web version of its own. */
   webUrl: null;
-  webVersionUrl: null;
+  /** "Im Browser ansehen": the edition's web page (`<webBaseUrl>/editions/<slug>/`), the ESP's web-version tag, or null. */
+  webVersionUrl: string | null;
   /** The email subject and `<title>`. */
   subject: string;
   unsubscribeUrl: string;
@@ -68,6 +71,7 @@ export interface EditionView {
 /** Stage: edition and its stories → the view of the edition (unhyphenated: the plain-text part is made from it). */
 export function renderEditionView(edition: Edition, stories: readonly (ResolvedStory & { article: Article })[], config: ResolvedConfig): EditionView {
   const strings = config.strings;
+  const links = espViewLinks(config);
   const preheader = edition.preheader ?? stories[0]?.article.teaser ?? edition.subject;
   const storyViews = stories.map((story, index): StoryView => {
     const view = renderView(story.article, config);
@@ -96,9 +100,9 @@ export function renderEditionView(edition: Edition, stories: readonly (ResolvedS
     preheaderFillerHtml: preheaderFiller(preheader),
     introHtml: edition.intro === '' ? null : renderMarkdown(edition.intro, config.locale),
     webUrl: null,
-    webVersionUrl: null,
+    webVersionUrl: links.webVersionUrl ?? (config.webBaseUrl ? editionUrl(config.webBaseUrl, edition.slug) : null),
     subject: edition.subject,
-    unsubscribeUrl: config.unsubscribeUrl,
+    unsubscribeUrl: links.unsubscribeUrl,
     ...brandFrame(config),
     contents: storyViews.map((story) => ({ number: story.editionStory.number, title: story.title, category: story.category, anchor: story.editionStory.anchor })),
     stories: storyViews,

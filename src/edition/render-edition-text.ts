@@ -2,7 +2,8 @@ import { articleTextBlocks, footerTextBlock, htmlToText, joinTextBlocks, textHea
 import type { EditionView } from './edition-view.js';
 
 /**
- * Stage: the edition's plain-text part, with the email's structure: brand
+ * Stage: the edition's plain-text part, with the email's structure: the
+ * web-version address (when there is one), brand
  * line with the date, the subject, the intro, "Die Themen heute" (numbered
  * titles), each full story as a newsletter's text shows it, each teaser as
  * kicker, headline, teaser and its "Weiterlesen" address, the footer once.
@@ -11,7 +12,8 @@ import type { EditionView } from './edition-view.js';
 export function renderEditionText(view: EditionView): string {
   const { strings } = view;
   const rule = '-'.repeat(Math.min(40, 78));
-  const blocks: string[] = [`${view.brandUpper} · ${strings.newsletterLabel} · ${view.dateLabel}`, textHeading(wrap(view.title), '=')];
+  const webVersion = view.webVersionUrl ? [`${strings.viewInBrowser}: ${view.webVersionUrl}`] : [];
+  const blocks: string[] = [...webVersion, `${view.brandUpper} · ${strings.newsletterLabel} · ${view.dateLabel}`, textHeading(wrap(view.title), '=')];
   if (view.introHtml !== null) blocks.push(htmlToText(view.introHtml, strings));
   const contents = view.contents.map((entry) => wrap(`${entry.number}  ${entry.title}`).replace(/\n/g, '\n    '));
   blocks.push(`${textHeading(strings.contentsHeading.toLocaleUpperCase(view.lang), '-')}\n\n${contents.join('\n')}`);

@@ -68,6 +68,22 @@ export const isSiteCacheEntry = object<unknown>({
   }),
 });
 
+/** An edition page of the web version (src/build/write-edition-pages.ts): the key it was made from and how the lists show it. */
+export const isEditionPageEntry = object<unknown>({
+  key: pattern(/^[0-9a-f]{64}$/),
+  entry: object<unknown>({
+    kind: literal('edition'),
+    slug: isSlug,
+    url: pattern(/^https:\/\/\S+\/$/),
+    title: string,
+    category: string,
+    date: pattern(/^\d{4}-\d{2}-\d{2}$/),
+    teaser: string,
+    author: (value: unknown) => value === null,
+    image: (value: unknown) => value === null || (typeof value === 'string' && /^https:\/\/\S+$/.test(value)),
+  }),
+});
+
 const isUnusable: Schema<Unusable> = object<Unusable>({ unusable: string });
 
 const isSlot = object<unknown>({ content: count, kind: literal('element', 'attribute'), open: string, close: string, parent: string, rawText: boolean });

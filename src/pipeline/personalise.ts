@@ -107,6 +107,16 @@ export function personaliseText(text: string, esp: ResolvedEsp, tags: TagTable |
 }
 
 /**
+ * A text as a reader without the ESP sees it: each declared personal field
+ * replaced by its fallback (what the build reports, a test send's subject,
+ * the web version). Never fails: anything else stays as written.
+ */
+export function fallbackText(text: string, fields: Readonly<Record<string, string>>): string {
+  if (!text.includes('[[')) return text;
+  return text.replace(REFERENCE, (written, name: string, fallback: string | undefined) => (Object.hasOwn(fields, name) && fallback !== undefined && fallback.trim() !== '' ? fallback.trim() : written));
+}
+
+/**
  * One line of text (a subject, a preheader) as the ESP gets it: personal
  * fields as its tags (text form), or their fallback without an ESP.
  */
@@ -140,13 +150,14 @@ export interface EspRender {
  * by both render paths around the same stages, so both write the same bytes.
  */
 export function prepareEspRender(article: Article, config: Pick<ResolvedConfig, 'esp' | 'unsubscribeUrl' | 'utm'>): EspRender {
-  const syntax = espSyntax(config.esp.provider);
-  const tags: TagTable | null = syntax ? new Map() : null;
-  if (`${article.body}${article.teaser}${article.preheader ?? ''}${article.check ?? ''}${(article.faq ?? []).map((entry) => entry.answer).join('')}`.includes(TOKEN_PREFIX)) {
-    throw new ArticleError(`the text contains "${TOKEN_PREFIX}", which this tool uses internally for ESP tags: write it differently`, { file: article.file });
-  }
-  const personalise = (text: string) => personaliseText(text, config.esp, tags);
-  const personalised: Article = {
+  assertNoTokens(`${article.body}${article.teaser}${article.preheader ?? ''}${article.check ?? ''}${(article.faq ?? []).map((entry) => entry.answer).join('')}`, article.file);
+  const stage = espStage(config, { slug: article.slug, date: article.date, edition: article.slug });
+  return { article: personaliseArticle(article, stage.personalise), finish: stage.finish };
+}
+
+/** An article with every personal field of its texts replaced by `personalise` (a token or the fallback). */
+export function personaliseArticle(article: Article, personalise: (text: string) => string): Article {
+  return {
     ...article,
     body: personalise(article.body),
     teaser: personalise(article.teaser),
@@ -154,9 +165,29 @@ export function prepareEspRender(article: Article, config: Pick<ResolvedConfig, 
     ...(article.check === undefined ? {} : { check: personalise(article.check) }),
     ...(article.faq === undefined ? {} : { faq: article.faq.map((entry) => ({ ...entry, answer: personalise(entry.answer) })) }),
   };
-  const utm = config.utm ? utmParameters(config.utm, { slug: article.slug, date: article.date, edition: article.slug }) : null;
+}
+
+/** Text that already holds a token would be taken for a tag: refused with one line. */
+export function assertNoTokens(text: string, file: string): void {
+  if (text.includes(TOKEN_PREFIX)) {
+    throw new ArticleError(`the text contains "${TOKEN_PREFIX}", which this tool uses internally for ESP tags: write it differently`, { file });
+  }
+}
+
+/** One email's ESP stage: one tag table for all its texts (an edition's subject, intro and stories share it), one finish. */
+export interface EspStage {
+  /** A text with its personal fields replaced by tokens (with an ESP) or their fallback. */
+  personalise(text: string): string;
+  finish: EspRender['finish'];
+}
+
+/** The ESP stage of one email; `utmValues` fill the UTM placeholders (`{slug}`, `{date}`, `{edition}`). */
+export function espStage(config: Pick<ResolvedConfig, 'esp' | 'unsubscribeUrl' | 'utm'>, utmValues: { slug: string; date: string; edition: string }): EspStage {
+  const syntax = espSyntax(config.esp.provider);
+  const tags: TagTable | null = syntax ? new Map() : null;
+  const utm = config.utm ? utmParameters(config.utm, utmValues) : null;
   return {
-    article: personalised,
+    personalise: (text) => personaliseText(text, config.esp, tags),
     finish(parts, webVersionUrl = null) {
       let { html, text } = parts;
       if (utm) {

@@ -110,6 +110,8 @@ export interface StoryOptions {
   idPrefix?: string;
   /** Leave the check box, FAQ and sources out (a teaser-only story). */
   teaserOnly?: boolean;
+  /** The story's `id`, for a table of contents that links to it. */
+  id?: string;
 }
 
 /** One article: kicker, headline, teaser, byline and date, image, body, check box, FAQ, sources. */
@@ -124,7 +126,8 @@ ${heading}
 <p class="teaser">${view.teaser}</p>
 <p class="meta">${view.author ? html`${strings.byline} ${view.author} · ` : ''}<time datetime="${view.date}">${view.dateLabel}</time></p>
 </header>`;
-  if (options.teaserOnly) return html`<article class="story">\n${header}\n</article>`;
+  const open = options.id ? html`<article class="story" id="${options.id}">` : html`<article class="story">`;
+  if (options.teaserOnly) return html`${open}\n${header}\n${options.href ? html`<p class="more"><a href="${options.href}">${strings.readMore} &#8594;</a></p>\n` : ''}</article>`;
   const image = view.image
     ? html`<figure class="lead">
 <img src="${view.image.src}" alt="${view.image.alt}" width="536"${view.image.height ? html` height="${view.image.height}"` : ''} decoding="async">
@@ -146,7 +149,7 @@ ${view.faq.map((entry) => html`<h3>${entry.question}</h3>\n${new SafeHtml(entry.
 <p><strong>${strings.sourcesLabel}:</strong> ${joinSources(view)}</p>
 </footer>`
     : '';
-  return html`<article class="story">
+  return html`${open}
 ${header}
 ${image}
 <div class="body">

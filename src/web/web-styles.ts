@@ -69,6 +69,15 @@ hr { border: 0; border-top: 1px solid var(--rule); margin: 24px 0; }
 .archive h2 a:hover { text-decoration: underline; }
 .archive .teaser { margin: 8px 0 0; font-size: 18px; line-height: 1.65; }
 .archive time { display: block; margin-top: 8px; color: var(--muted); font-size: 15px; }
+.story-title { margin: 10px 0 0; font-size: 26px; line-height: 1.22; font-weight: 800; hyphens: auto; }
+.story-title a { color: var(--text); text-decoration: none; }
+.story-title a:hover { text-decoration: underline; }
+.more { margin: 16px 0 0; font-family: 'Helvetica Neue', Helvetica, Arial, sans-serif; font-size: 16px; font-weight: 700; }
+.intro { margin: 20px 0 0; font-size: 19px; line-height: 1.6; hyphens: auto; }
+.contents { margin: 28px 0 40px; padding: 20px 0 4px; border-top: 3px solid var(--text); border-bottom: 1px solid var(--rule); font-family: 'Helvetica Neue', Helvetica, Arial, sans-serif; }
+.contents h2 { margin: 0 0 12px; font-size: 13px; line-height: 1.4; font-weight: 800; letter-spacing: 2px; text-transform: uppercase; }
+.contents ol { margin: 0 0 16px; padding: 0 0 0 28px; font-size: 17px; line-height: 1.45; }
+.contents a { color: var(--text); }
 .story + .story { margin-top: 48px; padding-top: 36px; border-top: 1px solid var(--rule); }
 .site-footer { background: ${colors.brand}; color: ${colors.brandText}; padding: 28px 0 32px; font-size: 13px; line-height: 1.6; }
 .site-footer a { color: ${colors.brandText}; }
@@ -77,6 +86,7 @@ hr { border: 0; border-top: 1px solid var(--rule); margin: 24px 0; }
 @media (max-width: 480px) {
   .wrap, main { padding-left: 20px; padding-right: 20px; }
   h1 { font-size: 27px; line-height: 1.2; }
+  .story-title { font-size: 23px; }
   .teaser { font-size: 19px; }
   .check { padding-left: 16px; padding-right: 16px; }
 }

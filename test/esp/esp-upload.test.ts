@@ -251,3 +251,49 @@ describe('esp-upload settings', () => {
     expect(esp.requests).toEqual([]);
   });
 });
+
+describe('esp-upload of an edition', () => {
+  const EDITION = ['---', 'subject: "[[vorname|Hallo]], die Woche"', 'date: 2025-11-07', 'stories: [{article: chips, as: full}]', '---', '', 'Willkommen, [[vorname|liebe Leserin]].', ''].join('\n');
+  beforeAll(async () => {
+    await project.write('editions/woche.md', EDITION);
+  });
+
+  it('creates a Brevo draft with the edition\'s subject and preheader in Brevo\'s syntax and exactly the out/ HTML', async () => {
+    await configure('brevo');
+    const run = await runCli('esp-upload', ['editions/woche.md'], { cwd: project.root, env: brevoEnv() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✓ draft campaign 42 created in Brevo');
+    const html = await readFile(path.join(project.root, 'out', 'editions', 'woche.html'), 'utf8');
+    expect(esp.requests[0]?.body).toEqual({
+      name: 'woche (2025-11-07)',
+      subject: '{{ contact.FIRSTNAME | default : "Hallo" }}, die Woche',
+      // an edition without a preheader: the first story's teaser, as in the email's inbox preview
+      previewText: 'Der Teaser.',
+      sender: { name: 'Business Punk', email: 'news@example.com' },
+      replyTo: 'news@example.com',
+      htmlContent: html,
+      mirrorActive: true,
+      recipients: { listIds: [7] },
+    });
+    expect(html).toContain('Willkommen, {{ contact.FIRSTNAME | default : "liebe Leserin" }}.');
+    expect(html).toContain('href="{{ unsubscribe }}"');
+    expect(html).toMatch(/<a href="\{\{ mirror \}\}"[^>]*>Im Browser ansehen<\/a>/);
+  });
+
+  it('creates a Mailchimp campaign with the edition\'s HTML and text', async () => {
+    await configure('mailchimp');
+    const result = await espUpload({ config: await loadConfig({ root: project.root }), target: 'editions/woche.md', env: mailchimpEnv() });
+    expect(result).toMatchObject({ provider: 'mailchimp', campaignId: 'c0ffee12', slug: 'woche', subject: '*|IF:FNAME|**|FNAME|**|ELSE:|*Hallo*|END:IF|*, die Woche' });
+    const [html, text] = await Promise.all([readFile(path.join(project.root, 'out', 'editions', 'woche.html'), 'utf8'), readFile(path.join(project.root, 'out', 'editions', 'woche.txt'), 'utf8')]);
+    expect(esp.requests[1]?.body).toEqual({ html, plain_text: text });
+    expect(text).toContain('Newsletter abbestellen: *|UNSUB|*');
+    expect(text.startsWith('Im Browser ansehen: *|ARCHIVE|*\n')).toBe(true);
+  });
+
+  it('names a missing edition with one line and uploads nothing', async () => {
+    await configure('brevo');
+    expect(await failure(espUpload({ config: await loadConfig({ root: project.root }), target: 'editions/wohce.md', env: brevoEnv() }))).toMatch(/^no such edition: /);
+    expect(esp.requests).toEqual([]);
+  });
+});
