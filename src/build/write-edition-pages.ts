@@ -1,17 +1,18 @@
-import { lstatSync, readFileSync } from 'node:fs';
-import { lstat, readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { editionCacheFile, loadEditionCache, type EditionEntry } from '../edition/edition-cache.js';
 import { OutputError, type NewsletterError } from '../errors.js';
 import { hashText } from '../io/build-cache.js';
-import { isEditionPageEntry, isRecord, isSlug } from '../io/cache-schema.js';
+import { isEditionPageEntry, isRecord } from '../io/cache-schema.js';
 import { writeFileAtomic, writeFileAtomicSync } from '../io/write-output.js';
 import { fallbackText, personaliseArticle } from '../pipeline/personalise.js';
 import { articleUrl, EDITIONS_FOLDER, editionUrl, WEB_FOLDER } from '../pipeline/web-urls.js';
 import type { SiteEntry } from '../web/site-entry.js';
 import type { EditionResult } from './build-editions.js';
 import { cacheFault, folderFault } from './disk-faults.js';
+import { assertPageFolder, isFile, removeStalePages } from './write-site.js';
 
 const EDITION_PAGES_VERSION = 1;
 
@@ -96,8 +97,8 @@ export async function writeEditionPages(input: EditionPagesInput): Promise<Editi
       continue;
     }
     try {
-      assertRealFolder(path.dirname(folder), EDITIONS_FOLDER, config.root);
-      assertRealFolder(folder, slug, config.root);
+      assertPageFolder(path.dirname(folder), EDITIONS_FOLDER, config.root);
+      assertPageFolder(folder, slug, config.root);
       const { page, listed } = await renderEntry(entry, config, webBaseUrl);
       writeFileAtomicSync(pageFile(slug), page);
       written.push(shown(pageFile(slug)));
@@ -196,57 +197,4 @@ async function loadEditionPagesCache(file: string, key: string): Promise<Edition
     cache.entries[editionFile] = entry as EditionPageEntry;
   }
   return cache;
-}
-
-/**
- * Remove the pages of editions the site no longer has: `<slug>/index.html`
- * directly inside `out/web/editions` for folder names that follow the slug
- * rule, then the folder once empty. Symbolic links and other files are never
- * touched.
- */
-async function removeStalePages(folder: string, current: ReadonlySet<string>): Promise<string[]> {
-  const removed: string[] = [];
-  try {
-    if (!(await lstat(folder)).isDirectory()) return removed;
-  } catch {
-    return removed;
-  }
-  for (const name of await readdir(folder).catch(() => [] as string[])) {
-    if (!isSlug(name) || current.has(name)) continue;
-    const directory = path.join(folder, name);
-    try {
-      if (!(await lstat(directory)).isDirectory()) continue;
-      const page = path.join(directory, 'index.html');
-      if ((await lstat(page)).isFile()) {
-        await rm(page);
-        removed.push(page);
-      }
-    } catch {
-      continue;
-    }
-    await rmdir(directory).catch(() => undefined); // only when empty
-  }
-  return removed;
-}
-
-/** `name` inside `parent` is a real folder or absent: a symbolic link (or a file) would take the write elsewhere. */
-function assertRealFolder(parent: string, name: string, root: string): void {
-  const directory = path.join(parent, name);
-  let info;
-  try {
-    info = lstatSync(directory);
-  } catch {
-    return; // created with the page
-  }
-  if (info.isDirectory()) return;
-  const shown = path.relative(root, directory) || directory;
-  throw new OutputError(`cannot write the web page: ${shown} is ${info.isSymbolicLink() ? 'a symbolic link' : 'a file'}, not a folder: remove it and build again`, { file: shown });
-}
-
-function isFile(file: string): boolean {
-  try {
-    return lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -133,7 +133,7 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
     }
   }
 
-  const removed = (await removeStalePages(folder, slugs)).map(shown);
+  const removed = (await removeStalePages(folder, slugs, EDITIONS_FOLDER)).map(shown);
 
   // The archive, feed and sitemap: made again when what they list changed or one of them is missing.
   const entries: SiteEntry[] = [...Object.values(next.entries).map((cached) => cached.entry), ...input.editions];
@@ -175,19 +175,19 @@ export async function writeSite(input: SiteInput): Promise<SiteResult> {
 
 /**
  * Remove the pages of slugs the site no longer has: `<slug>/index.html`
- * directly inside `out/web` for folder names that follow the slug rule, and
- * the folder once empty. Symbolic links, other files and the editions folder's
- * contents are never touched.
+ * directly inside `folder` (`out/web`, or its editions folder) for folder
+ * names that follow the slug rule, and the folder once empty. A `folder` that
+ * is not a real folder, symbolic links, other files and the folder named
+ * `keep` are never touched.
  */
-async function removeStalePages(folder: string, current: ReadonlySet<string>): Promise<string[]> {
+export async function removeStalePages(folder: string, current: ReadonlySet<string>, keep?: string): Promise<string[]> {
   const removed: string[] = [];
-  let names: string[];
   try {
-    names = await readdir(folder);
+    if (!(await lstat(folder)).isDirectory()) return removed;
   } catch {
     return removed;
   }
-  for (const name of names) {
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
     if (!isSlug(name) || current.has(name)) continue;
     const directory = path.join(folder, name);
     try {
@@ -200,7 +200,7 @@ async function removeStalePages(folder: string, current: ReadonlySet<string>): P
     } catch {
       continue; // no page in it
     }
-    if (name === EDITIONS_FOLDER) continue; // holds the edition pages
+    if (name === keep) continue;
     await rmdir(directory).catch(() => undefined); // only when empty
   }
   return removed;
@@ -211,7 +211,7 @@ async function removeStalePages(folder: string, current: ReadonlySet<string>): P
  * file) in its place would take the write elsewhere, so that page fails with
  * one line instead.
  */
-function assertPageFolder(folder: string, slug: string, root: string): void {
+export function assertPageFolder(folder: string, slug: string, root: string): void {
   const directory = path.join(folder, slug);
   let info;
   try {
@@ -228,7 +228,7 @@ function assertPageFolder(folder: string, slug: string, root: string): void {
  * Blocking on purpose, as the page writes: on a 2-core machine each hand-over
  * to libuv's thread pool costs more than the call (see write-output.ts).
  */
-function isFile(file: string): boolean {
+export function isFile(file: string): boolean {
   try {
     return lstatSync(file).isFile();
   } catch {
