@@ -63,13 +63,12 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   if (result.status === 'failed') throw result.error;
   if (result.status === 'draft-skipped') throw new SendError(`${result.file}: skipped as a draft: this is a bug, please report it`);
 
-  // 3. The article's own subject and preheader; the HTML and text exactly as written to out/.
-  const article = readArticle(await loadArticle(file, config.root));
+  // 3. The subject and preheader the build reports; the HTML and text exactly as written to out/.
   const [html, text] = await Promise.all([readFile(result.htmlFile, 'utf8'), readFile(result.textFile, 'utf8')]);
   const draft: DraftCampaign = {
-    name: `${article.slug} (${article.date})`,
-    subject: article.title,
-    preheader: renderEspText(article.preheader ?? article.teaser, config.esp),
+    name: `${result.slug} (${result.date})`,
+    subject: result.subject,
+    preheader: renderEspText(result.preheader, config.esp),
     from: parseSender(config.from, 'config "from"', config.brand),
     html,
     text,
@@ -79,7 +78,7 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   // 4. Upload.
   options.onProgress?.('uploading');
   const uploaded = await uploadDraft(config, api, draft);
-  return { ...uploaded, slug: article.slug, subject: draft.subject };
+  return { ...uploaded, slug: result.slug, subject: draft.subject };
 }
 
 /**

@@ -75,7 +75,8 @@ class FakeEsp {
 
 const ARTICLE = [
   '---',
-  'title: Chips für alle',
+  'title: "Chips für alle: warum die Preise fallen"',
+  'subject: Chips für alle', // the draft's subject is the subject key, not the headline
   'category: Tech & Trends',
   'date: 2025-11-04',
   'teaser: Der Teaser.',
