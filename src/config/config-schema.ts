@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULE_IDS, RULE_SETTINGS, type RuleId, type RuleSetting } from '../findings/rule-ids.js';
 import { ESP_PROVIDERS, espSyntax, isEspLinkTag, PERSONAL_FIELD_NAME, UTM_PLACEHOLDERS, type EspProvider } from '../esp/providers.js';
 import { unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../describe-issues.js';
 import { EditionError, FrontmatterError } from '../errors.js';
 import { slugFromFile } from '../pipeline/build-article.js';

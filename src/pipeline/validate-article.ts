@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../describe-issues.js';
 import { ArticleError } from '../errors.js';
 import { codePoint, firstInvisible, isInvisible, unsafeTextReason, unsafeUrlReason } from '../unsafe-characters.js';
