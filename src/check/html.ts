@@ -4,6 +4,7 @@ import { parseDocument } from 'htmlparser2';
 import type { CheckInput } from './types.js';
 
 const parsed = new WeakMap<CheckInput, CheerioAPI>();
+const indexed = new WeakMap<CheckInput, CheerioAPI>();
 
 /**
  * The final HTML of `input`, parsed once and shared by every rule (htmlparser2,
@@ -13,8 +14,22 @@ const parsed = new WeakMap<CheckInput, CheerioAPI>();
 export function htmlOf(input: CheckInput): CheerioAPI {
   let $ = parsed.get(input);
   if (!$) {
-    $ = byTagName(load(parseDocument(input.html, { withStartIndices: true, withEndIndices: true })));
+    $ = byTagName(load(parseDocument(input.html)));
     parsed.set(input, $);
+  }
+  return $;
+}
+
+/**
+ * The same, with each node's `startIndex` and `endIndex` in the HTML, for
+ * the rare rule that measures parts of it (a newsletter near Gmail's clipping
+ * size): parsing without them costs a fifth less, and every newsletter is parsed.
+ */
+export function indexedHtmlOf(input: CheckInput): CheerioAPI {
+  let $ = indexed.get(input);
+  if (!$) {
+    $ = byTagName(load(parseDocument(input.html, { withStartIndices: true, withEndIndices: true })));
+    indexed.set(input, $);
   }
   return $;
 }

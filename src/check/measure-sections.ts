@@ -1,6 +1,6 @@
 import { formatKB } from '../format-bytes.js';
 import { isTag, type AnyNode, type Element } from 'domhandler';
-import { htmlOf } from './html.js';
+import { indexedHtmlOf } from './html.js';
 import type { CheckInput } from './types.js';
 
 export interface SectionWeight {
@@ -21,7 +21,7 @@ export const GMAIL_CLIP_RISK_SHARE = 0.9;
  */
 export function measureSections(input: CheckInput): { total: number; sections: SectionWeight[] } {
   const total = Buffer.byteLength(input.html);
-  const $ = htmlOf(input);
+  const $ = indexedHtmlOf(input);
   const measure = (className: string, fallback: string): number => {
     const elements = $(`.${className}`).get().filter(isTag);
     if (elements.length === 0) return Buffer.byteLength(fallback);
