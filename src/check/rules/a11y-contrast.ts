@@ -46,23 +46,32 @@ export const a11yContrast: OfflineRule<'a11y/contrast'> = {
   severity: 'error',
   description: `the colours of the config, light and dark, reach WCAG AA on their backgrounds: text ${AA_NORMAL_TEXT}:1, large text and UI borders ${AA_UI_COMPONENT}:1`,
   check(input) {
-    const { configFile, root } = input.config;
-    const file = configFile ? path.relative(root, configFile) : CONFIG_FILE_NAME;
-    return COLOR_PAIRS.flatMap(({ color, on, kind, where }) => {
-      const foreground = paletteColor(input.config, color);
-      const background = paletteColor(input.config, on);
-      const ratio = contrastRatio(foreground, background);
-      const minimum = MINIMUM[kind];
-      if (ratio >= minimum) return [];
-      const suggestion = suggestForeground(foreground, background, minimum);
-      const shade = relativeLuminance(background) > 0.18 ? 'darker' : 'lighter';
-      const fix = suggestion ? `set ${color} to a ${shade} shade such as "${suggestion}"` : `change ${on}`;
-      return [
-        {
-          file,
-          message: `${color} "${foreground}" on ${on} "${background}" (${where}) has a contrast of ${formatRatio(ratio)}, below ${CRITERION[kind]} ${minimum}:1: ${fix}`,
-        },
-      ];
-    });
+    // the colours are the config's: found once per config, not per newsletter
+    let found = byConfig.get(input.config);
+    if (!found) byConfig.set(input.config, (found = contrastFindings(input.config)));
+    return [...found];
   },
 };
+
+const byConfig = new WeakMap<ResolvedConfig, readonly { file: string; message: string }[]>();
+
+function contrastFindings(config: ResolvedConfig): { file: string; message: string }[] {
+  const { configFile, root } = config;
+  const file = configFile ? path.relative(root, configFile) : CONFIG_FILE_NAME;
+  return COLOR_PAIRS.flatMap(({ color, on, kind, where }) => {
+    const foreground = paletteColor(config, color);
+    const background = paletteColor(config, on);
+    const ratio = contrastRatio(foreground, background);
+    const minimum = MINIMUM[kind];
+    if (ratio >= minimum) return [];
+    const suggestion = suggestForeground(foreground, background, minimum);
+    const shade = relativeLuminance(background) > 0.18 ? 'darker' : 'lighter';
+    const fix = suggestion ? `set ${color} to a ${shade} shade such as "${suggestion}"` : `change ${on}`;
+    return [
+      {
+        file,
+        message: `${color} "${foreground}" on ${on} "${background}" (${where}) has a contrast of ${formatRatio(ratio)}, below ${CRITERION[kind]} ${minimum}:1: ${fix}`,
+      },
+    ];
+  });
+}
