@@ -31,6 +31,8 @@ export function formatReport(report: BenchReport): string {
   const coldTarget = report.articles >= 1000 ? `< ${TARGETS.cold1000Ms / 1000} s at 1,000: ${verdict(report.cold.ms < TARGETS.cold1000Ms)}` : '';
   rows.push(['(b) cold build', seconds(report.cold.ms), ratio(report.cold), `≤ ${TARGETS.cold} ×: ${verdict(report.cold.ratio <= TARGETS.cold)}${coldTarget ? `; ${coldTarget}` : ''}`, cpu(report.cold), memory(report.cold), runs(report.cold), counts(report.cold)]);
   rows.push(['(c) no-op rebuild', seconds(report.noop.ms), ratio(report.noop), `≤ ${TARGETS.noop} ×: ${verdict(report.noop.ratio <= TARGETS.noop)}`, cpu(report.noop), memory(report.noop), runs(report.noop), counts(report.noop)]);
+  const npm = report.noop.ms - report.noopDirect.ms;
+  rows.push([`(c') the same without npm run (npm: ${seconds(npm)})`, seconds(report.noopDirect.ms), ratio(report.noopDirect), '', cpu(report.noopDirect), memory(report.noopDirect), runs(report.noopDirect), counts(report.noopDirect)]);
   rows.push(['(d) one article edited', seconds(report.oneArticle.ms), ratio(report.oneArticle), `≤ ${TARGETS.oneArticle} ×: ${verdict(report.oneArticle.ratio <= TARGETS.oneArticle)}`, cpu(report.oneArticle), memory(report.oneArticle), runs(report.oneArticle), counts(report.oneArticle)]);
   rows.push(['(e) one partial edited', seconds(report.onePartial.ms), ratio(report.onePartial), '', cpu(report.onePartial), memory(report.onePartial), runs(report.onePartial), counts(report.onePartial)]);
   if (report.fullPathCold) rows.push(['cold build, --no-fast-path', seconds(report.fullPathCold.ms), ratio(report.fullPathCold), '', cpu(report.fullPathCold), memory(report.fullPathCold), runs(report.fullPathCold), counts(report.fullPathCold)]);

@@ -68,6 +68,8 @@ export interface BenchReport {
   mjmlCliDefaults?: Measurement;
   cold: Measurement;
   noop: Measurement;
+  /** The no-op rebuild with the command's file run by node, as the mjml CLI is run: what `npm run` adds to every command is the difference. */
+  noopDirect: Measurement;
   oneArticle: Measurement;
   onePartial: Measurement;
   fullPathCold?: Measurement;
@@ -112,6 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       return run(mjmlBin, args, options.repoRoot);
     };
     const build = (...flags: string[]) => run('npm', ['run', '-s', 'build-newsletter', '--', '--root', root, '--json', ...flags], options.repoRoot);
+    const buildDirect = () => run(process.execPath, [path.join(options.repoRoot, 'dist', 'cli', 'build-newsletter.js'), '--root', root, '--json'], options.repoRoot);
     // cold: no outputs and no caches (the manifest and compiled layouts live in node_modules/.cache)
     const clean = () => Promise.all(['out', 'node_modules'].map((folder) => rm(path.join(root, folder), { recursive: true, force: true })));
     const partial = path.join(root, 'templates', 'partials', 'footer.mjml.hbs');
@@ -132,6 +135,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         },
       },
       { key: 'noop', label: '(c) no-op rebuild', once: () => build() },
+      { key: 'noopDirect', label: "(c') no-op rebuild, node dist/cli/build-newsletter.js", once: () => buildDirect() },
       {
         key: 'oneArticle',
         label: '(d) one article edited',
@@ -180,6 +184,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const mjmlCliDefaults = options.mjmlDefaults ? measurement('mjmlCliDefaults') : undefined;
     const cold = measurement('cold');
     const noop = measurement('noop');
+    const noopDirect = measurement('noopDirect');
     const oneArticle = measurement('oneArticle');
     const onePartial = measurement('onePartial');
     const fullPathCold = options.fullPath ? measurement('fullPathCold') : undefined;
@@ -196,6 +201,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       ...(mjmlCliDefaults ? { mjmlCliDefaults } : {}),
       cold,
       noop,
+      noopDirect,
       oneArticle,
       onePartial,
       ...(fullPathCold ? { fullPathCold } : {}),
@@ -218,7 +224,7 @@ async function writeMjmlFiles(root: string, dir: string): Promise<void> {
 }
 
 interface Step {
-  key: 'mjmlCli' | 'mjmlCliDefaults' | 'cold' | 'noop' | 'oneArticle' | 'onePartial' | 'fullPathCold';
+  key: 'mjmlCli' | 'mjmlCliDefaults' | 'cold' | 'noop' | 'noopDirect' | 'oneArticle' | 'onePartial' | 'fullPathCold';
   label: string;
   once: () => Promise<RunResult>;
 }
