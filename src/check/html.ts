@@ -12,12 +12,7 @@ const indexed = new WeakMap<CheckInput, CheerioAPI>();
  * comments: rules see what every other client sees.
  */
 export function htmlOf(input: CheckInput): CheerioAPI {
-  let $ = parsed.get(input);
-  if (!$) {
-    $ = byTagName(load(parseDocument(input.html)));
-    parsed.set(input, $);
-  }
-  return $;
+  return parseOnce(input, parsed, {});
 }
 
 /**
@@ -26,10 +21,14 @@ export function htmlOf(input: CheckInput): CheerioAPI {
  * size): parsing without them costs a fifth less, and every newsletter is parsed.
  */
 export function indexedHtmlOf(input: CheckInput): CheerioAPI {
-  let $ = indexed.get(input);
+  return parseOnce(input, indexed, { withStartIndices: true, withEndIndices: true });
+}
+
+function parseOnce(input: CheckInput, cache: WeakMap<CheckInput, CheerioAPI>, options: { withStartIndices?: boolean; withEndIndices?: boolean }): CheerioAPI {
+  let $ = cache.get(input);
   if (!$) {
-    $ = byTagName(load(parseDocument(input.html, { withStartIndices: true, withEndIndices: true })));
-    indexed.set(input, $);
+    $ = byTagName(load(parseDocument(input.html, options)));
+    cache.set(input, $);
   }
   return $;
 }
