@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { editionCacheFile, loadEditionCache, type EditionEntry } from '../edition/edition-cache.js';
 import { OutputError, type NewsletterError } from '../errors.js';
 import { hashText } from '../io/build-cache.js';
 import { isEditionPageEntry, isRecord } from '../io/cache-schema.js';
+import { fileEntries, readCacheJson } from '../io/read-cache.js';
 import { writeFileAtomic, writeFileAtomicSync } from '../io/write-output.js';
 import { fallbackText, personaliseArticle } from '../pipeline/personalise.js';
 import { articleUrl, EDITIONS_FOLDER, editionUrl, WEB_FOLDER } from '../pipeline/web-urls.js';
@@ -185,16 +185,8 @@ function editionPagesCacheFile(config: Pick<ResolvedConfig, 'root' | 'cacheDir' 
 /** The cache of the last build's edition pages; every entry is checked and dropped when it does not match (that page is made again). */
 async function loadEditionPagesCache(file: string, key: string): Promise<EditionPagesCache> {
   const cache: EditionPagesCache = { version: EDITION_PAGES_VERSION, key, entries: {} };
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return cache;
-  }
+  const data = await readCacheJson(file);
   if (!isRecord(data) || data.version !== EDITION_PAGES_VERSION || data.key !== key || !isRecord(data.entries)) return cache;
-  for (const [editionFile, entry] of Object.entries(data.entries)) {
-    if (editionFile === '__proto__' || !/\.md$/i.test(editionFile) || !isEditionPageEntry(entry)) continue;
-    cache.entries[editionFile] = entry as EditionPageEntry;
-  }
+  cache.entries = fileEntries<EditionPageEntry>(data.entries, isEditionPageEntry);
   return cache;
 }

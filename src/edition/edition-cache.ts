@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckFinding } from '../check/types.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { hashText } from '../io/build-cache.js';
-import { isFindings, isSlug } from '../io/cache-schema.js';
+import { isCount, isFindings, isRecord, isSlug, isString } from '../io/cache-schema.js';
+import { fileEntries, readCacheJson } from '../io/read-cache.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import type { Edition } from './parse-edition.js';
 import type { IndexedArticle, ResolvedStory } from './validate-edition.js';
@@ -59,19 +59,10 @@ export function editionCacheFile(config: Pick<ResolvedConfig, 'root' | 'cacheDir
  */
 export async function loadEditionCache(file: string): Promise<EditionCache> {
   const cache = emptyEditionCache();
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return cache;
-  }
+  const data = await readCacheJson(file);
   if (!isRecord(data) || data.version !== EDITION_CACHE_VERSION || !isRecord(data.articles) || !isRecord(data.entries)) return cache;
-  for (const [key, value] of Object.entries(data.articles)) {
-    if (key !== '__proto__' && /\.md$/i.test(key) && isIndexedArticle(value) && value.file === key) cache.articles[key] = value;
-  }
-  for (const [key, value] of Object.entries(data.entries)) {
-    if (key !== '__proto__' && /\.md$/i.test(key) && isEditionEntry(value) && value.edition.file === key) cache.entries[key] = value;
-  }
+  cache.articles = fileEntries<IndexedArticle>(data.articles, (value, key) => isIndexedArticle(value) && value.file === key);
+  cache.entries = fileEntries<EditionEntry>(data.entries, (value, key) => isEditionEntry(value) && value.edition.file === key);
   return cache;
 }
 
@@ -79,9 +70,6 @@ export async function writeEditionCache(file: string, cache: EditionCache): Prom
   await writeFileAtomic(file, `${JSON.stringify(cache, null, 1)}\n`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isLine = (value: unknown) => value === undefined || (isCount(value) && value > 0);
 const isHash = (value: unknown) => isString(value) && /^[0-9a-f]{64}$/.test(value);
 const isPresentation = (value: unknown) => value === 'full' || value === 'teaser';

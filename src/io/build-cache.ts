@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { CheckFinding } from '../findings/finding.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { TemplateSources } from '../pipeline/compile-templates.js';
 import { isManifestEntry, isRecord } from './cache-schema.js';
+import { fileEntries, readCacheJson } from './read-cache.js';
 import { codeVersion } from './code-version.js';
 import { writeFileAtomic } from './write-output.js';
 
@@ -78,18 +78,9 @@ export function manifestFile(config: Pick<ResolvedConfig, 'root' | 'cacheDir' | 
  */
 export async function loadManifest(file: string, inputsKey: string): Promise<Manifest> {
   const manifest = emptyManifest(inputsKey);
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return manifest; // missing or corrupt: a cold build
-  }
+  const data = await readCacheJson(file); // missing or corrupt: a cold build
   if (!isRecord(data) || data.version !== MANIFEST_VERSION || data.inputsKey !== inputsKey || !isRecord(data.entries)) return manifest;
-  for (const [articleFile, entry] of Object.entries(data.entries)) {
-    // keys are project-relative article paths; "__proto__" would replace the object's prototype
-    if (articleFile === '__proto__' || !/\.md$/i.test(articleFile) || !isManifestEntry(entry)) continue;
-    manifest.entries[articleFile] = entry as ManifestEntry;
-  }
+  manifest.entries = fileEntries<ManifestEntry>(data.entries, isManifestEntry);
   return manifest;
 }
 

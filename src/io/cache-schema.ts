@@ -52,37 +52,25 @@ export const isManifestEntry = object<unknown>(
   { stat: pattern(/^\d+:[\d.]+:[\d.]+:\d+$/), stale: (value) => value === true },
 );
 
-/** One page of the web version as the site cache remembers it (`SiteCacheEntry` in site-cache.ts). */
-export const isSiteCacheEntry = object<unknown>({
-  hash: pattern(/^[0-9a-f]{64}$/),
-  entry: object<unknown>({
-    kind: literal('article'),
+/** How the web version's archive, feed and sitemap list a page (`SiteEntry`): the same fields for an article and an edition, which has no author. */
+const siteEntry = (kind: 'article' | 'edition') =>
+  object<unknown>({
+    kind: literal(kind),
     slug: isSlug,
     url: pattern(/^https:\/\/\S+\/$/),
     title: string,
     category: string,
     date: pattern(/^\d{4}-\d{2}-\d{2}$/),
     teaser: string,
-    author: (value: unknown) => value === null || typeof value === 'string',
+    author: (value: unknown) => value === null || (kind === 'article' && typeof value === 'string'),
     image: (value: unknown) => value === null || (typeof value === 'string' && /^https:\/\/\S+$/.test(value)),
-  }),
-});
+  });
+
+/** One page of the web version as the site cache remembers it (`SiteCacheEntry` in site-cache.ts). */
+export const isSiteCacheEntry = object<unknown>({ hash: pattern(/^[0-9a-f]{64}$/), entry: siteEntry('article') });
 
 /** An edition page of the web version (src/build/write-edition-pages.ts): the key it was made from and how the lists show it. */
-export const isEditionPageEntry = object<unknown>({
-  key: pattern(/^[0-9a-f]{64}$/),
-  entry: object<unknown>({
-    kind: literal('edition'),
-    slug: isSlug,
-    url: pattern(/^https:\/\/\S+\/$/),
-    title: string,
-    category: string,
-    date: pattern(/^\d{4}-\d{2}-\d{2}$/),
-    teaser: string,
-    author: (value: unknown) => value === null,
-    image: (value: unknown) => value === null || (typeof value === 'string' && /^https:\/\/\S+$/.test(value)),
-  }),
-});
+export const isEditionPageEntry = object<unknown>({ key: pattern(/^[0-9a-f]{64}$/), entry: siteEntry('edition') });
 
 const isUnusable: Schema<Unusable> = object<Unusable>({ unusable: string });
 
@@ -120,4 +108,4 @@ export function isSkeleton(value: unknown, key: string): value is LayoutSkeleton
 /** Check findings as the manifest keeps them (also an edition's, in the edition cache). */
 export const isFindings = arrayOf(isFinding);
 
-export { isRecord, isUnusable };
+export { count as isCount, isRecord, isUnusable, string as isString };

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { SiteEntry } from '../web/site-entry.js';
 import { hashText } from './build-cache.js';
 import { isRecord, isSiteCacheEntry } from './cache-schema.js';
+import { fileEntries, readCacheJson } from './read-cache.js';
 import { writeFileAtomic } from './write-output.js';
 
 export const SITE_CACHE_VERSION = 1;
@@ -39,18 +39,10 @@ export function siteCacheFile(config: Pick<ResolvedConfig, 'root' | 'cacheDir' |
  */
 export async function loadSiteCache(file: string, key: string): Promise<SiteCache> {
   const cache: SiteCache = { version: SITE_CACHE_VERSION, key, entries: {} };
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return cache;
-  }
+  const data = await readCacheJson(file);
   if (!isRecord(data) || data.version !== SITE_CACHE_VERSION || data.key !== key || !isRecord(data.entries)) return cache;
   if (typeof data.lists === 'string' && /^[0-9a-f]{64}$/.test(data.lists)) cache.lists = data.lists;
-  for (const [articleFile, entry] of Object.entries(data.entries)) {
-    if (articleFile === '__proto__' || !/\.md$/i.test(articleFile) || !isSiteCacheEntry(entry)) continue;
-    cache.entries[articleFile] = entry as SiteCacheEntry;
-  }
+  cache.entries = fileEntries<SiteCacheEntry>(data.entries, isSiteCacheEntry);
   return cache;
 }
 

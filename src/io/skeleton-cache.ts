@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptySkeletonStore, type SkeletonStore } from '../pipeline/skeleton-store.js';
 import { isProbeRules, isRecord, isSkeleton, isUnusable } from './cache-schema.js';
+import { readCacheJson } from './read-cache.js';
 import { writeFileAtomic } from './write-output.js';
 
 /** Compiled layout skeletons in the cache folder, so a build whose layouts are known never loads MJML. */
@@ -24,12 +24,7 @@ export function skeletonFile(cacheDir: string): string {
  */
 export async function loadSkeletonStore(file: string, inputsKey: string): Promise<SkeletonStore> {
   const store = emptySkeletonStore();
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    return store; // missing or corrupt: skeletons are compiled again
-  }
+  const data = await readCacheJson(file); // missing or corrupt: skeletons are compiled again
   if (!isRecord(data) || data.inputsKey !== inputsKey || !isRecord(data.shapes) || !isRecord(data.skeletons)) return store;
   if (isRecord(data.probes)) {
     for (const [key, rules] of Object.entries(data.probes)) {
