@@ -77,10 +77,13 @@ export interface BuiltNewsletter {
   findings: CheckFinding[];
 }
 
-export type ArticleResult =
-  | ({ status: 'built' | 'cached' } & BuiltNewsletter)
+/** What became of one document of a build, an article or an edition. */
+export type DocumentResult<Built> =
+  | ({ status: 'built' | 'cached' } & Built)
   | { status: 'draft-skipped'; file: string; slug: string }
   | { status: 'failed'; file: string; error: NewsletterError };
+
+export type ArticleResult = DocumentResult<BuiltNewsletter>;
 
 export interface BuildResult {
   config: ResolvedConfig;

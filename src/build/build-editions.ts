@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { DocumentResult } from '../build.js';
 import { removeOutputs } from './remove-outputs.js';
 import { documentFailure } from './disk-faults.js';
 import type { runChecks } from '../check/run-checks.js';
 import type { CheckFinding } from '../check/types.js';
 import { findingKey } from '../check/report.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { ArticleError, EditionError, TemplateError, type NewsletterError } from '../errors.js';
+import { ArticleError, EditionError, TemplateError } from '../errors.js';
 import { hashText } from '../io/build-cache.js';
 import { fallbackText } from '../pipeline/personalise.js';
 import { isMarkdownFile, listArticleFiles } from '../io/load-articles.js';
@@ -50,10 +51,7 @@ export interface BuiltEdition {
   findings: CheckFinding[];
 }
 
-export type EditionResult =
-  | ({ status: 'built' | 'cached' } & BuiltEdition)
-  | { status: 'draft-skipped'; file: string; slug: string }
-  | { status: 'failed'; file: string; error: NewsletterError };
+export type EditionResult = DocumentResult<BuiltEdition>;
 
 export interface EditionBuildOptions {
   config: ResolvedConfig;
