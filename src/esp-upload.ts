@@ -63,22 +63,30 @@ export async function espUpload(options: EspUploadOptions): Promise<EspUploadRes
   if (result.status === 'failed') throw result.error;
   if (result.status === 'draft-skipped') throw new SendError(`${result.file}: skipped as a draft: this is a bug, please report it`);
 
-  // 3. The subject and preheader the build reports; the HTML and text exactly as written to out/.
-  const [html, text] = await Promise.all([readFile(result.htmlFile, 'utf8'), readFile(result.textFile, 'utf8')]);
+  // 3. and 4.: the subject and preheader the build reports; the HTML and text exactly as written to out/.
+  return uploadBuilt(options, api, { ...result, preheader: renderEspText(result.preheader, config.esp) });
+}
+
+/** Steps 3 and 4 for a built newsletter: the draft from its out/ files, uploaded. */
+async function uploadBuilt(
+  options: EspUploadOptions,
+  api: EspApi,
+  built: { slug: string; date: string; subject: string; preheader: string; htmlFile: string; textFile: string },
+): Promise<EspUploadResult> {
+  const { config } = options;
+  const [html, text] = await Promise.all([readFile(built.htmlFile, 'utf8'), readFile(built.textFile, 'utf8')]);
   const draft: DraftCampaign = {
-    name: `${result.slug} (${result.date})`,
-    subject: result.subject,
-    preheader: renderEspText(result.preheader, config.esp),
+    name: `${built.slug} (${built.date})`,
+    subject: built.subject,
+    preheader: built.preheader,
     from: parseSender(config.from, 'config "from"', config.brand),
     html,
     text,
     listId: config.esp.listId,
   };
-
-  // 4. Upload.
   options.onProgress?.('uploading');
   const uploaded = await uploadDraft(config, api, draft);
-  return { ...uploaded, slug: result.slug, subject: draft.subject };
+  return { ...uploaded, slug: built.slug, subject: draft.subject };
 }
 
 /**
@@ -97,19 +105,14 @@ async function uploadEdition(options: EspUploadOptions, api: EspApi, file: strin
   const edition = parseEdition({ file: result.file, source: await readFile(file, 'utf8') });
   const first = result.stories[0];
   const preheader = edition.preheader ?? (first ? readArticle(await loadArticle(path.join(config.root, first.file), config.root)).teaser : edition.subject);
-  const [html, text] = await Promise.all([readFile(result.htmlFile, 'utf8'), readFile(result.textFile, 'utf8')]);
-  const draft: DraftCampaign = {
-    name: `${edition.slug} (${edition.date})`,
+  return uploadBuilt(options, api, {
+    slug: edition.slug,
+    date: edition.date,
     subject: renderEspText(edition.subject, config.esp),
     preheader: renderEspText(preheader, config.esp),
-    from: parseSender(config.from, 'config "from"', config.brand),
-    html,
-    text,
-    listId: config.esp.listId,
-  };
-  options.onProgress?.('uploading');
-  const uploaded = await uploadDraft(config, api, draft);
-  return { ...uploaded, slug: edition.slug, subject: draft.subject };
+    htmlFile: result.htmlFile,
+    textFile: result.textFile,
+  });
 }
 
 /** The ESP's API for the config's provider, from the environment; one line when the provider or key is missing. */
