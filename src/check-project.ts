@@ -37,25 +37,15 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
 
   const findings: CheckFinding[] = [];
   const checked: ArticleLinks[] = [];
-  for (const article of result.articles) {
-    if (article.status === 'failed') {
-      for (const problem of article.error.problems) {
-        findings.push({ file: problem.file ?? article.file, ...(problem.line === undefined ? {} : { line: problem.line }), slug: null, rule: 'build/failed', severity: 'error', message: problem.message });
+  // Articles, then editions (src/edition/check-edition.ts): checked by the same rules, reported alike.
+  for (const document of [...result.articles, ...(result.editions ?? [])]) {
+    if (document.status === 'failed') {
+      for (const problem of document.error.problems) {
+        findings.push({ file: problem.file ?? document.file, ...(problem.line === undefined ? {} : { line: problem.line }), slug: null, rule: 'build/failed', severity: 'error', message: problem.message });
       }
-    } else if (article.status !== 'draft-skipped') {
-      findings.push(...article.findings);
-      if (options.online) checked.push({ file: article.file, slug: article.slug, urls: webLinks(await readFile(article.htmlFile, 'utf8'), config) });
-    }
-  }
-  // Edition hook: editions are checked by the same rules (src/edition/check-edition.ts).
-  for (const edition of result.editions ?? []) {
-    if (edition.status === 'failed') {
-      for (const problem of edition.error.problems) {
-        findings.push({ file: problem.file ?? edition.file, ...(problem.line === undefined ? {} : { line: problem.line }), slug: null, rule: 'build/failed', severity: 'error', message: problem.message });
-      }
-    } else if (edition.status !== 'draft-skipped') {
-      findings.push(...edition.findings);
-      if (options.online) checked.push({ file: edition.file, slug: edition.slug, urls: webLinks(await readFile(edition.htmlFile, 'utf8'), config) });
+    } else if (document.status !== 'draft-skipped') {
+      findings.push(...document.findings);
+      if (options.online) checked.push({ file: document.file, slug: document.slug, urls: webLinks(await readFile(document.htmlFile, 'utf8'), config) });
     }
   }
   findings.push(...(result.projectFindings ?? []));
